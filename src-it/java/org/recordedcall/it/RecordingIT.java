@@ -1,0 +1,378 @@
+package org.recordedcall.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every exit path of a recorded call, on a real server: exactly one row, every field, the events. */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+class RecordingIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String token;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(base);
+        token = "it-" + UUID.randomUUID();
+    }
+
+    @Test
+    void entityResponseRecordsEveryField() {
+        var response = api.send(api.request("api/orders/7?token=abc&b=2")
+                .header("X-Request-Id", token)
+                .header("Authorization", "Bearer top-secret-token")
+                .header("Cookie", "session=secret-cookie")
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .header("User-Agent", "recorded-call-it/1.0")
+                .header("X-Test-User", "alice")
+                .GET());
+
+        assertEquals(200, response.statusCode());
+        assertEquals(token, response.headers().firstValue("X-Request-Id").orElse(null));
+        var row = api.awaitRow(token);
+        assertTrue(text(row, "id").matches("[0-9a-f-]{36}"), "id is a UUID: " + text(row, "id"));
+        assertEquals(token, text(row, "correlation_id"));
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", text(row, "trace_id"));
+        assertEquals("HTTP", text(row, "kind"));
+        assertEquals("OrdersResource#find", text(row, "operation"));
+        assertEquals("GET", text(row, "http_method"));
+        assertEquals("/api/orders/7", text(row, "path"));
+        assertEquals("/api/orders/{id}", text(row, "route"));
+        assertEquals("token=abc&b=2", text(row, "query"));
+        var requestHeaders = Api.object(text(row, "request_headers"));
+        assertEquals("[\"***\"]", requestHeaders.get("authorization").toString());
+        assertEquals("[\"***\"]", requestHeaders.get("cookie").toString());
+        assertFalse(text(row, "request_headers").contains("secret"), "no secret stored");
+        assertEquals("org.recordedcall.it.app.OrdersResource", text(row, "resource_class"));
+        assertEquals("find", text(row, "resource_method"));
+        var arguments = Api.object(text(row, "arguments"));
+        assertEquals("7", arguments.getString("id"));
+        assertEquals("abc", arguments.getString("token"));
+        assertEquals("7:abc", Api.object(text(row, "result")).getString("item"));
+        assertEquals("200", text(row, "status"));
+        assertTrue(Api.object(text(row, "response_headers")).containsKey("x-request-id"));
+        assertEquals("7:abc", Api.object(text(row, "response_body")).getString("item"));
+        assertEquals(response.body(), text(row, "response_body"));
+        assertEquals("FALSE", text(row, "response_body_truncated").toUpperCase());
+        assertNull(text(row, "exception_type"));
+        assertEquals("alice", text(row, "principal"));
+        assertTrue(text(row, "client_address").matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1"), text(row, "client_address"));
+        assertEquals("recorded-call-it/1.0", text(row, "user_agent"));
+        assertNotNull(text(row, "started_at"));
+        assertNotNull(text(row, "ended_at"));
+        assertTrue(Long.parseLong(text(row, "duration_nanos")) > 0);
+        assertEquals("SUCCESS", text(row, "outcome"));
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
+    void generatedIdIsEchoedAndIsTheRowId() {
+        var response = api.send(api.request("api/orders/8?token=" + token).GET());
+
+        var id = response.headers().firstValue("X-Request-Id").orElseThrow();
+        var row = api.awaitRows("id", id, 1).getJsonObject(0);
+        assertEquals(id, text(row, "correlation_id"));
+        assertTrue(text(row, "query").contains(token));
+    }
+
+    @Test
+    void publicReaderReturnsTheRecordWithDesignFieldNames() {
+        api.get("api/orders/9?token=reader", token);
+        var id = text(api.awaitRow(token), "id");
+
+        var call = api.call(id);
+
+        assertEquals(id, call.getString("id"));
+        assertEquals(token, call.getString("correlationId"));
+        assertEquals("/api/orders/{id}", call.getString("route"));
+        assertEquals("find", call.getString("resourceMethod"));
+        assertEquals(200, call.getInt("status"));
+        assertEquals("SUCCESS", call.getString("outcome"));
+        assertTrue(call.getJsonObject("requestHeaders").containsKey("x-request-id"));
+    }
+
+    @Test
+    void postedBodyIsRecordedAndStillReadByTheResource() {
+        var body = "{\"item\":\"book-" + token + "\",\"quantity\":3}";
+        var response = api.send(api.request("api/orders").header("X-Request-Id", token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertEquals(201, response.statusCode());
+        assertTrue(response.body().contains("book-" + token), "the resource read the whole body");
+        var row = api.awaitRow(token);
+        assertEquals(body, text(row, "request_body"));
+        assertEquals("FALSE", text(row, "request_body_truncated").toUpperCase());
+        assertEquals("book-" + token, Api.object(text(row, "arguments")).getJsonObject("order").getString("item"));
+        assertEquals("201", text(row, "status"));
+        assertTrue(text(row, "response_body").contains("book-" + token));
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
+    void formFieldsAreArgumentsByTheirFormName() {
+        var response = api.send(api.request("api/orders/form").header("X-Request-Id", token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("item=pen&quantity=2")));
+
+        assertEquals(200, response.statusCode());
+        var row = api.awaitRow(token);
+        assertEquals("item=pen&quantity=2", text(row, "request_body"));
+        var arguments = Api.object(text(row, "arguments"));
+        assertEquals("pen", arguments.getString("item"));
+        assertEquals(2, arguments.getInt("quantity"));
+    }
+
+    @Test
+    void voidMethodRecords204WithoutBody() {
+        var response = api.send(api.request("api/orders/5").header("X-Request-Id", token).DELETE());
+
+        assertEquals(204, response.statusCode());
+        var row = api.awaitRow(token);
+        assertEquals("204", text(row, "status"));
+        assertNull(text(row, "result"));
+        assertNull(text(row, "response_body"));
+        assertEquals("SUCCESS", text(row, "outcome"));
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
+    void returned4xxIsAClientError() {
+        var response = api.get("api/orders/6/invalid", token);
+
+        assertEquals(400, response.statusCode());
+        var row = api.awaitRow(token);
+        assertEquals("400", text(row, "status"));
+        assertEquals("CLIENT_ERROR", text(row, "outcome"));
+        assertEquals(response.body(), text(row, "response_body"));
+        assertNull(text(row, "exception_type"));
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
+    void webApplicationExceptionRecordsStatusAndException() {
+        var response = api.get("api/orders/6/missing", token);
+
+        assertEquals(404, response.statusCode());
+        var row = api.awaitRow(token);
+        assertEquals("404", text(row, "status"));
+        assertEquals("jakarta.ws.rs.NotFoundException", text(row, "exception_type"));
+        assertEquals("no order 6", text(row, "exception_message"));
+        assertEquals("CLIENT_ERROR", text(row, "outcome"));
+        assertOneRowAndEvents(1);
+    }
+
+    @Test
+    void exceptionMappedByTheApplicationKeepsItsResponse() {
+        var response = api.send(api.request("api/orders/4/reject").header("X-Request-Id", token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertEquals(409, response.statusCode());
+        assertEquals("{\"reason\":\"order 4 is closed\"}", response.body());
+        var row = api.awaitRow(token);
+        assertEquals("409", text(row, "status"));
+        assertEquals("org.recordedcall.it.app.OrderRejected", text(row, "exception_type"));
+        assertEquals(response.body(), text(row, "response_body"));
+        assertEquals("CLIENT_ERROR", text(row, "outcome"));
+        assertOneRowAndEvents(1);
+    }
+
+    @Test
+    void unmappedExceptionStillProducesOneRow() {
+        var response = api.get("api/orders/3/crash", token);
+
+        assertEquals(500, response.statusCode());
+        assertEquals(token, response.headers().firstValue("X-Request-Id").orElse(null),
+                "the container's 500 still carries the correlation id");
+        var row = api.awaitRow(token);
+        assertEquals("500", text(row, "status"));
+        assertEquals("java.lang.IllegalStateException", text(row, "exception_type"));
+        assertEquals("nobody maps this 3", text(row, "exception_message"));
+        assertTrue(text(row, "stack_trace").contains("OrdersResource.crash"), text(row, "stack_trace"));
+        assertEquals("SERVER_ERROR", text(row, "outcome"));
+        assertOneRowAndEvents(1);
+    }
+
+    @Test
+    void requestAbortedByAnotherFilterIsRecorded() {
+        var response = api.get("api/orders/2/blocked", token);
+
+        assertEquals(403, response.statusCode());
+        var row = api.awaitRow(token);
+        assertEquals("403", text(row, "status"));
+        assertEquals("blocked", text(row, "resource_method"));
+        assertNull(text(row, "arguments"), "the method never ran");
+        assertEquals("blocked by policy", text(row, "response_body"));
+        assertEquals("CLIENT_ERROR", text(row, "outcome"));
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
+    void annotationNameIsTheOperation() {
+        api.get("api/orders/1/named", token);
+
+        assertEquals("lookup-order", text(api.awaitRow(token), "operation"));
+    }
+
+    @Test
+    void asyncResponseIsRecordedWhenResumed() {
+        var response = api.get("api/orders/11/async", token);
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("async 11"));
+        var row = api.awaitRow(token);
+        assertEquals("200", text(row, "status"));
+        assertEquals(response.body(), text(row, "response_body"));
+        assertEquals("11", Api.object(text(row, "arguments")).getString("id"));
+        assertEquals("SUCCESS", text(row, "outcome"));
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
+    void completionStageResultIsRecorded() {
+        var response = api.get("api/orders/12/stage", token);
+
+        assertEquals(200, response.statusCode());
+        var row = api.awaitRow(token);
+        assertEquals("stage 12", Api.object(text(row, "result")).getString("item"));
+        assertEquals(response.body(), text(row, "response_body"));
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
+    void failedCompletionStageIsRecordedWithItsException() {
+        var response = api.get("api/orders/13/stage-rejected", token);
+
+        assertEquals(409, response.statusCode());
+        var row = api.awaitRow(token);
+        assertEquals("org.recordedcall.it.app.OrderRejected", text(row, "exception_type"));
+        assertEquals("409", text(row, "status"));
+        assertOneRowAndEvents(1);
+    }
+
+    @Test
+    void nestedRecordedMethodAddsNoRow() {
+        var response = api.get("api/orders/" + token + "/audited", token);
+
+        assertEquals(200, response.statusCode());
+        var row = api.awaitRow(token);
+        assertTrue(response.body().endsWith("in call " + text(row, "id")), "CurrentCall names the call: " + response.body());
+        assertEquals(0, api.rows("operation", "audit").stream()
+                .filter(r -> text(r.asJsonObject(), "arguments").contains(token)).count());
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
+    void beanMethodOutsideHttpCallIsAMethodCall() {
+        var response = api.get("api/plain/audit?token=" + token, "unrecorded-" + token);
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("X-Request-Id").isEmpty(), "an unrecorded resource echoes nothing");
+        var row = awaitMethodRow("audit");
+        assertEquals("METHOD", text(row, "kind"));
+        assertEquals("org.recordedcall.it.app.AuditService", text(row, "resource_class"));
+        assertEquals("audit", text(row, "resource_method"));
+        assertEquals("\"audited " + token + "\"", text(row, "result"));
+        assertNull(text(row, "http_method"));
+        assertNull(text(row, "status"));
+        assertEquals("SUCCESS", text(row, "outcome"));
+        assertEquals(0, api.rows("correlation_id", "unrecorded-" + token).size());
+    }
+
+    @Test
+    void failingBeanMethodIsAFailedMethodCall() {
+        var response = api.get("api/plain/refuse?token=" + token, "unrecorded-" + token);
+
+        assertEquals("refused", response.body());
+        var row = awaitMethodRow("AuditService#refuse");
+        assertEquals("java.lang.IllegalArgumentException", text(row, "exception_type"));
+        assertEquals("refused " + token, text(row, "exception_message"));
+        assertEquals("SERVER_ERROR", text(row, "outcome"));
+        var events = api.awaitEvents(text(row, "correlation_id"), e -> countSync(e, "CallEnded") == 1);
+        assertEquals(1, countSync(events, "CallFailed"));
+    }
+
+    private JsonObject awaitMethodRow(String operation) {
+        var rows = api.awaitRows("operation", operation, 1);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            for (var row : rows) {
+                if (text(row.asJsonObject(), "arguments").contains(token)) {
+                    return row.asJsonObject();
+                }
+            }
+            sleep();
+            rows = api.rows("operation", operation);
+        }
+        throw new AssertionError("no METHOD row for " + token + " in " + rows);
+    }
+
+    /** Exactly one row for the call, one CallStarted, one CallEnded, and {@code failures} CallFailed. */
+    private void assertOneRowAndEvents(int failures) {
+        var events = api.awaitEvents(token, e -> countSync(e, "CallEnded") >= 1 && countAsync(e, "CallEnded") >= 1);
+        assertEquals(1, countSync(events, "CallStarted"), events::toString);
+        assertEquals(1, countSync(events, "CallEnded"), events::toString);
+        assertEquals(failures, countSync(events, "CallFailed"), events::toString);
+        assertEquals(1, api.rows("correlation_id", token).size(), "exactly one row");
+        var ended = events.stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("event").equals("CallEnded")).findFirst().orElseThrow();
+        assertTrue(ended.getBoolean("hasEnd"), "CallEnded carries the final record");
+        assertEquals(text(api.awaitRow(token), "id"), ended.getString("id"));
+    }
+
+    static long countSync(JsonArray events, String event) {
+        return count(events, event, "sync");
+    }
+
+    static long countAsync(JsonArray events, String event) {
+        return count(events, event, "async");
+    }
+
+    private static long count(JsonArray events, String event, String delivery) {
+        return events.stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("event").equals(event) && e.getString("delivery").equals(delivery))
+                .count();
+    }
+
+    static String text(JsonObject row, String column) {
+        var value = row.get(column);
+        if (value == null) {
+            throw new AssertionError("no column " + column + " in " + row.keySet());
+        }
+        return value.getValueType() == JsonValue.ValueType.NULL ? null : row.getString(column);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

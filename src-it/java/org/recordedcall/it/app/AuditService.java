@@ -1,0 +1,19 @@
+package org.recordedcall.it.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.recordedcall.RecordedCall;
+
+/** A plain CDI bean with a recorded method: a call of kind METHOD unless a recorded call runs it. */
+@ApplicationScoped
+public class AuditService {
+
+    @RecordedCall("audit")
+    public String audit(String token) {
+        return "audited " + token;
+    }
+
+    @RecordedCall
+    public void refuse(String token) {
+        throw new IllegalArgumentException("refused " + token);
+    }
+}

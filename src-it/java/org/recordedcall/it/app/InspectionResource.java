@@ -1,0 +1,89 @@
+package org.recordedcall.it.app;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.recordedcall.CallRecord;
+import org.recordedcall.RecordedCalls;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Lets the tests see what is really in the database: rows by SQL, calls through the public reader, events. */
+@jakarta.enterprise.context.RequestScoped
+@Path("_it")
+@Produces(MediaType.APPLICATION_JSON)
+public class InspectionResource {
+
+    private static final Set<String> SEARCHABLE = Set.of("id", "correlation_id", "operation", "kind");
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource database;
+
+    @Inject
+    RecordedCalls calls;
+
+    @Inject
+    EventLog events;
+
+    /** Rows of RECORDED_CALL where a column equals a value, every column by its SQL name. */
+    @GET
+    @Path("rows")
+    public List<Map<String, String>> rows(@QueryParam("column") String column, @QueryParam("value") String value,
+                                          @QueryParam("argumentsContain") String argumentsContain) throws SQLException {
+        if (!SEARCHABLE.contains(column)) {
+            throw new BadRequestException("column must be one of " + SEARCHABLE);
+        }
+        var sql = "select * from RECORDED_CALL where " + column + " = ?"
+                + (argumentsContain == null ? "" : " and arguments like ?");
+        try (var connection = database.getConnection(); var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, value);
+            if (argumentsContain != null) {
+                statement.setString(2, "%" + argumentsContain + "%");
+            }
+            try (var rows = statement.executeQuery()) {
+                var meta = rows.getMetaData();
+                var list = new ArrayList<Map<String, String>>();
+                while (rows.next()) {
+                    var row = new LinkedHashMap<String, String>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnName(i).toLowerCase(Locale.ROOT), rows.getString(i));
+                    }
+                    list.add(row);
+                }
+                return list;
+            }
+        }
+    }
+
+    @GET
+    @Path("calls/{id}")
+    public CallRecord call(@PathParam("id") String id) {
+        return calls.find(id).orElseThrow(() -> new NotFoundException("no call " + id));
+    }
+
+    @GET
+    @Path("calls")
+    public List<CallRecord> latest(@QueryParam("limit") int limit) {
+        return calls.latest(limit);
+    }
+
+    @GET
+    @Path("events")
+    public List<EventLog.Seen> events(@QueryParam("correlationId") String correlationId) {
+        return events.of(correlationId);
+    }
+}

@@ -1,0 +1,169 @@
+package org.recordedcall.internal.capture;
+
+import org.recordedcall.CallKind;
+import org.recordedcall.CallOutcome;
+import org.recordedcall.CallRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one mutable record of a call while it runs. Filled by the filters, the writer
+ * interceptor and the CDI interceptor, possibly from several threads for an asynchronous
+ * resource, hence synchronized. Every event carries an immutable {@link #snapshot()}.
+ */
+public final class CallDraft {
+
+    private final String id = UUID.randomUUID().toString();
+    private final CallKind kind;
+    private final Endpoint endpoint;
+    private final HttpFacts http;
+    private final long startNanos;
+    private final Instant startedAt;
+
+    private CappedBuffer requestBody;
+    private boolean argumentsClaimed;
+    private String arguments;
+    private String result;
+    private Integer status;
+    private Map<String, List<String>> responseHeaders;
+    private CappedBuffer responseBody;
+    private String responseContentType;
+    private Failure failure;
+    private String principal;
+    private Instant endedAt;
+    private Long durationNanos;
+
+    private CallDraft(CallKind kind, Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt) {
+        this.kind = kind;
+        this.endpoint = endpoint;
+        this.http = http;
+        this.startNanos = startNanos;
+        this.startedAt = startedAt;
+    }
+
+    static CallDraft http(Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt) {
+        return new CallDraft(CallKind.HTTP, endpoint, http, startNanos, startedAt);
+    }
+
+    static CallDraft method(Endpoint endpoint) {
+        return new CallDraft(CallKind.METHOD, endpoint, null, System.nanoTime(), Instant.now());
+    }
+
+    String id() {
+        return id;
+    }
+
+    String correlationId() {
+        return http != null && http.requestId() != null ? http.requestId() : id;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Whether the method is this call's own resource method, not yet seen; true once. */
+    synchronized boolean claimInvocation(java.lang.reflect.Method invoked) {
+        if (argumentsClaimed || kind != CallKind.HTTP || !endpoint.isServedBy(invoked)) {
+            return false;
+        }
+        argumentsClaimed = true;
+        return true;
+    }
+
+    synchronized void requestBody(CappedBuffer copy) {
+        requestBody = copy;
+    }
+
+    synchronized void arguments(String json) {
+        arguments = json;
+    }
+
+    synchronized void result(String json) {
+        result = json;
+    }
+
+    synchronized void responseBody(CappedBuffer copy, String contentType) {
+        responseBody = copy;
+        responseContentType = contentType;
+    }
+
+    synchronized void principal(String name) {
+        if (name != null) {
+            principal = name;
+        }
+    }
+
+    synchronized boolean hasPrincipal() {
+        return principal != null;
+    }
+
+    /** Records a failure; only the first is kept. Returns whether this one was the first. */
+    synchronized boolean fail(Failure thrown) {
+        if (failure != null || endedAt != null) {
+            return false;
+        }
+        failure = thrown;
+        return true;
+    }
+
+    synchronized boolean failed() {
+        return failure != null;
+    }
+
+    synchronized void respond(int sentStatus, Map<String, List<String>> headers) {
+        status = sentStatus;
+        responseHeaders = headers;
+    }
+
+    /** Ends the call; returns {@code true} only the first time, so that it ends exactly once. */
+    synchronized boolean end(long endNanos, Instant at) {
+        if (endedAt != null) {
+            return false;
+        }
+        endedAt = at;
+        durationNanos = Math.max(0, endNanos - startNanos);
+        return true;
+    }
+
+    synchronized CallRecord snapshot() {
+        var facts = http;
+        return new CallRecord(
+                id,
+                correlationId(),
+                facts == null ? null : TraceParent.traceId(facts.traceparent()),
+                kind,
+                endpoint.operation(),
+                facts == null ? null : facts.method(),
+                facts == null ? null : facts.path(),
+                facts == null ? null : route(facts),
+                facts == null ? null : facts.query(),
+                facts == null ? null : facts.headers(),
+                facts == null ? null : BodyText.of(requestBody, facts.contentType()),
+                requestBody != null && requestBody.truncated(),
+                endpoint.resourceClass().getName(),
+                endpoint.method().getName(),
+                arguments,
+                result,
+                status,
+                responseHeaders,
+                BodyText.of(responseBody, responseContentType),
+                responseBody != null && responseBody.truncated(),
+                failure == null ? null : failure.type(),
+                failure == null ? null : failure.message(),
+                failure == null ? null : failure.stackTrace(),
+                principal,
+                facts == null ? null : facts.clientAddress(),
+                facts == null ? null : facts.userAgent(),
+                startedAt,
+                endedAt,
+                durationNanos,
+                endedAt == null ? null : CallOutcome.of(status, failure != null));
+    }
+
+    private String route(HttpFacts facts) {
+        return Endpoint.join(facts.servletPath(), endpoint.template());
+    }
+}

@@ -1,0 +1,87 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.ws.rs.Path;
+import org.recordedcall.RecordedCall;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * What is known of a recorded method before any call: its class and name, the operation,
+ * the route template below the application path, and which parts of a call to record.
+ *
+ * @param resourceClass  the class that declares the method
+ * @param method         the Java method
+ * @param operation      the annotation's name, else {@code SimpleClassName#method}
+ * @param template       the Jakarta REST template below the application path, e.g.
+ *                       {@code /orders/{id}}; empty for a method that is no resource method
+ * @param policy         the effective annotation: the method's, else its class's
+ */
+record Endpoint(Class<?> resourceClass, Method method, String operation, String template, RecordedCall policy) {
+
+    /** The endpoint of {@code method} served through {@code resourceClass} (which may be a subclass or proxy). */
+    static Endpoint of(Class<?> resourceClass, Method method) {
+        var type = userClass(resourceClass);
+        var policy = policy(type, method);
+        var name = policy == null || policy.value().isBlank()
+                ? type.getSimpleName() + "#" + method.getName()
+                : policy.value();
+        return new Endpoint(type, method, name, template(type, method), policy);
+    }
+
+    /** Whether an intercepted invocation of {@code candidate} is this endpoint's method. */
+    boolean isServedBy(Method candidate) {
+        return method.getName().equals(candidate.getName())
+                && Arrays.equals(method.getParameterTypes(), candidate.getParameterTypes());
+    }
+
+    boolean records(Part part) {
+        if (policy == null) {
+            return true;
+        }
+        return switch (part) {
+            case REQUEST_BODY -> policy.requestBody();
+            case RESPONSE_BODY -> policy.responseBody();
+            case ARGUMENTS -> policy.arguments();
+            case RESULT -> policy.result();
+        };
+    }
+
+    /** The parts of a call that an annotation member can switch off. */
+    enum Part { REQUEST_BODY, RESPONSE_BODY, ARGUMENTS, RESULT }
+
+    private static RecordedCall policy(Class<?> type, Method method) {
+        var onMethod = method.getAnnotation(RecordedCall.class);
+        return onMethod != null ? onMethod : type.getAnnotation(RecordedCall.class);
+    }
+
+    // CDI containers may hand us a generated subclass (a proxy); the user's class is above it
+    private static Class<?> userClass(Class<?> type) {
+        var current = type;
+        while (current.getSuperclass() != null
+                && (current.isSynthetic() || current.getName().contains("$$"))) {
+            current = current.getSuperclass();
+        }
+        return current;
+    }
+
+    private static String template(Class<?> type, Method method) {
+        var onClass = type.getAnnotation(Path.class);
+        var onMethod = method.getAnnotation(Path.class);
+        if (onClass == null && onMethod == null) {
+            return "";
+        }
+        return join(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value());
+    }
+
+    static String join(String... segments) {
+        var route = new StringBuilder();
+        for (var segment : segments) {
+            var trimmed = segment.replaceAll("^/+|/+$", "");
+            if (!trimmed.isEmpty()) {
+                route.append('/').append(trimmed);
+            }
+        }
+        return route.length() == 0 ? "/" : route.toString();
+    }
+}

@@ -1,0 +1,124 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP side of a call's life: begins it when a recorded resource method is matched,
+ * ends it when the servlet response is complete or an exception escaped to the container.
+ * The call travels with the request as an attribute, so that every thread serving the
+ * request (asynchronous resources included) finds the same one.
+ */
+@ApplicationScoped
+public class HttpCalls {
+
+    /** The response header that carries the correlation id back to the client. */
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    private static final String ATTRIBUTE = "org.recordedcall.call";
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:/+=@-]{1,128}");
+    private static final System.Logger LOG = System.getLogger(HttpCalls.class.getName());
+
+    private final Recorder recorder;
+    private final HeaderCapture headers;
+    private volatile boolean warnedNoFilter;
+
+    @Inject
+    public HttpCalls(Recorder recorder, HeaderCapture headers) {
+        this.recorder = recorder;
+        this.headers = headers;
+    }
+
+    static CallDraft callOf(HttpServletRequest request) {
+        return (CallDraft) request.getAttribute(ATTRIBUTE);
+    }
+
+    /**
+     * Begins the call of the current request, served by {@code endpoint}; returns the call
+     * already begun if there is one, and {@code null} if the request is not seen by the
+     * servlet filter (then nothing can be recorded reliably).
+     */
+    CallDraft begin(Endpoint endpoint) {
+        var frame = CallScope.current();
+        if (frame == null || frame.request() == null) {
+            warnNoFilter();
+            return null;
+        }
+        var existing = callOf(frame.request());
+        if (existing != null) {
+            return existing;
+        }
+        var call = CallDraft.http(endpoint, facts(frame.request()), frame.startNanos(), frame.startedAt());
+        frame.request().setAttribute(ATTRIBUTE, call);
+        frame.call(call);
+        recorder.started(call);
+        return call;
+    }
+
+    void failed(CallDraft call, Throwable thrown) {
+        recorder.failed(call, thrown);
+    }
+
+    void timedOut(CallDraft call) {
+        recorder.failed(call, new TimeoutException("the asynchronous response timed out"));
+    }
+
+    /** The container will answer 500 for an exception that escaped; record that and end the call. */
+    void escaped(CallDraft call, HttpServletRequest request, HttpServletResponse response, Throwable thrown) {
+        recorder.failed(call, thrown);
+        if (!response.isCommitted()) {
+            response.setHeader(REQUEST_ID, call.correlationId());
+        }
+        call.principal(principal(request));
+        call.respond(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, responseHeaders(response));
+        recorder.ended(call);
+    }
+
+    /** The response is complete: record what was sent and end the call. */
+    void completed(CallDraft call, HttpServletRequest request, HttpServletResponse response) {
+        call.principal(principal(request));
+        call.respond(response.getStatus(), responseHeaders(response));
+        recorder.ended(call);
+    }
+
+    private HttpFacts facts(HttpServletRequest request) {
+        var uri = request.getRequestURI();
+        var context = request.getContextPath();
+        var path = context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        var requestId = request.getHeader(REQUEST_ID);
+        return new HttpFacts(
+                request.getMethod(),
+                path.isEmpty() ? "/" : path,
+                request.getServletPath(),
+                request.getQueryString(),
+                headers.copy(request.getHeaderNames(), request::getHeaders),
+                request.getContentType(),
+                request.getRemoteAddr(),
+                request.getHeader("User-Agent"),
+                requestId != null && SAFE_REQUEST_ID.matcher(requestId).matches() ? requestId : null,
+                request.getHeader("traceparent"));
+    }
+
+    private java.util.Map<String, java.util.List<String>> responseHeaders(HttpServletResponse response) {
+        return headers.copy(response.getHeaderNames(), response::getHeaders);
+    }
+
+    private static String principal(HttpServletRequest request) {
+        var user = request.getUserPrincipal();
+        return user == null ? null : user.getName();
+    }
+
+    private void warnNoFilter() {
+        if (!warnedNoFilter) {
+            warnedNoFilter = true;
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: a recorded resource was called outside the "
+                    + "recording servlet filter, so the call is not recorded. Do not exclude the recorded-call jar "
+                    + "from servlet container initializers (absolute-ordering in web.xml).");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import org.recordedcall.internal.config.Settings;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns arguments and return values into capped JSON text. Never throws: a value that
+ * cannot be serialized (a cycle, a failing getter, a stream) becomes a placeholder string.
+ */
+@ApplicationScoped
+public class JsonCapture {
+
+    private final Jsonb jsonb;
+    private final int maxChars;
+    private final Map<Method, String[]> names = new ConcurrentHashMap<>();
+
+    @Inject
+    public JsonCapture(Settings settings) {
+        this.jsonb = JsonbBuilder.create();
+        this.maxChars = settings.jsonMaxChars();
+    }
+
+    /** A JSON object of the arguments, keyed by their Jakarta REST parameter name, else the Java name. */
+    public String arguments(Method method, Object[] values) {
+        var keys = names.computeIfAbsent(method, JsonCapture::parameterNames);
+        var json = new StringBuilder("{");
+        for (int i = 0; i < keys.length && i < values.length; i++) {
+            if (keys[i] == null) {
+                continue;
+            }
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(Json.createValue(keys[i])).append(':').append(valueJson(values[i]));
+        }
+        return capped(json.append('}').toString());
+    }
+
+    /** The JSON of one value. */
+    public String value(Object value) {
+        return capped(valueJson(value));
+    }
+
+    private String valueJson(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof InputStream || value instanceof Reader || value instanceof AsyncResponse) {
+            return placeholder("<" + value.getClass().getSimpleName() + ">");
+        }
+        try {
+            return jsonb.toJson(value);
+        } catch (RuntimeException | StackOverflowError unserializable) {
+            return placeholder("<unserializable " + value.getClass().getName() + ">");
+        }
+    }
+
+    private String capped(String json) {
+        if (json.length() <= maxChars) {
+            return json;
+        }
+        return placeholder("<truncated, " + json.length() + " chars> " + json.substring(0, maxChars));
+    }
+
+    private static String placeholder(String text) {
+        return Json.createValue(text).toString();
+    }
+
+    // infrastructure parameters (@Context, @Suspended) are not arguments of the call: null skips them
+    private static String[] parameterNames(Method method) {
+        var parameters = method.getParameters();
+        var keys = new String[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            keys[i] = parameterName(parameters[i]);
+        }
+        return keys;
+    }
+
+    private static String parameterName(Parameter parameter) {
+        if (parameter.isAnnotationPresent(Context.class) || parameter.isAnnotationPresent(Suspended.class)) {
+            return null;
+        }
+        var query = parameter.getAnnotation(QueryParam.class);
+        if (query != null) {
+            return query.value();
+        }
+        var path = parameter.getAnnotation(PathParam.class);
+        if (path != null) {
+            return path.value();
+        }
+        var form = parameter.getAnnotation(FormParam.class);
+        if (form != null) {
+            return form.value();
+        }
+        var header = parameter.getAnnotation(HeaderParam.class);
+        if (header != null) {
+            return header.value();
+        }
+        var matrix = parameter.getAnnotation(MatrixParam.class);
+        if (matrix != null) {
+            return matrix.value();
+        }
+        var cookie = parameter.getAnnotation(CookieParam.class);
+        return cookie != null ? cookie.value() : parameter.getName();
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception ignored) {
+            // nothing to release that outlives the application
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.config.Settings;
+
+/**
+ * Binds the recording filter and body interceptor to each resource method that carries
+ * {@link RecordedCall} (on the method or its class). Binding here, rather than by name on
+ * the filter classes, keeps the filters out of CDI interception: a filter class annotated
+ * with the binding would itself be intercepted and recorded.
+ */
+@Provider
+@Singleton
+public final class RecordedCallFeature implements DynamicFeature {
+
+    // before authentication filters, so a call they reject is still recorded
+    static final int FILTER_PRIORITY = Priorities.AUTHENTICATION - 100;
+    // after compression interceptors, so the copy is the uncompressed body
+    static final int WRITER_PRIORITY = Priorities.ENTITY_CODER + 1000;
+
+    private final Settings settings;
+    private final HttpCalls calls;
+
+    @Inject
+    public RecordedCallFeature(Settings settings, HttpCalls calls) {
+        this.settings = settings;
+        this.calls = calls;
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        var method = resource.getResourceMethod();
+        var type = resource.getResourceClass();
+        if (!settings.enabled() || method == null || type == null) {
+            return;
+        }
+        if (!method.isAnnotationPresent(RecordedCall.class) && !type.isAnnotationPresent(RecordedCall.class)) {
+            return;
+        }
+        var endpoint = Endpoint.of(type, method);
+        context.register(new RecordingFilter(endpoint, calls, settings.bodyMaxBytes()), FILTER_PRIORITY);
+        if (endpoint.records(Endpoint.Part.RESPONSE_BODY)) {
+            context.register(new ResponseBodyInterceptor(settings.bodyMaxBytes()), WRITER_PRIORITY);
+        }
+    }
+}

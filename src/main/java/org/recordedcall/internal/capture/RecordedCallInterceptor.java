@@ -1,0 +1,114 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.config.Settings;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Records the Java side of a call: on the resource method of a recorded HTTP call, its
+ * arguments, result or exception; on a plain bean method outside any recorded call, a whole
+ * call of kind METHOD. Inside a recorded call, nested annotated methods only run.
+ */
+@RecordedCall
+@Interceptor
+@Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
+public final class RecordedCallInterceptor {
+
+    private final Settings settings;
+    private final Recorder recorder;
+    private final JsonCapture json;
+    private final Map<Method, Endpoint> endpoints = new ConcurrentHashMap<>();
+
+    @Inject
+    public RecordedCallInterceptor(Settings settings, Recorder recorder, JsonCapture json) {
+        this.settings = settings;
+        this.recorder = recorder;
+        this.json = json;
+    }
+
+    @AroundInvoke
+    public Object record(InvocationContext invocation) throws Exception {
+        if (!settings.enabled()) {
+            return invocation.proceed();
+        }
+        var call = CallScope.currentCall();
+        if (call == null) {
+            return recordMethodCall(invocation);
+        }
+        if (call.claimInvocation(invocation.getMethod())) {
+            return observe(invocation, call);
+        }
+        return invocation.proceed();
+    }
+
+    private Object recordMethodCall(InvocationContext invocation) throws Exception {
+        var method = invocation.getMethod();
+        var call = CallDraft.method(endpoints.computeIfAbsent(method, m -> Endpoint.of(m.getDeclaringClass(), m)));
+        var outer = CallScope.enter(call);
+        recorder.started(call);
+        try {
+            return observe(invocation, call);
+        } finally {
+            CallScope.restore(outer);
+            recorder.ended(call);
+        }
+    }
+
+    private Object observe(InvocationContext invocation, CallDraft call) throws Exception {
+        var endpoint = call.endpoint();
+        if (endpoint.records(Endpoint.Part.ARGUMENTS)) {
+            call.arguments(json.arguments(invocation.getMethod(), invocation.getParameters()));
+        }
+        Object result;
+        try {
+            result = invocation.proceed();
+        } catch (Exception e) {
+            recorder.failed(call, e);
+            throw e;
+        }
+        return returned(invocation.getMethod(), call, result);
+    }
+
+    /**
+     * Records the result. A stage's result is recorded when it completes, and the resource
+     * gets back a stage that completes only after that, so the call cannot end first.
+     */
+    private Object returned(Method method, CallDraft call, Object result) {
+        var recordResult = call.endpoint().records(Endpoint.Part.RESULT);
+        if (result instanceof CompletionStage<?> stage && canReplace(method, result)) {
+            return stage.whenComplete((value, thrown) -> {
+                if (thrown != null) {
+                    recorder.failed(call, unwrap(thrown));
+                } else if (recordResult) {
+                    call.result(json.value(value));
+                }
+            });
+        }
+        if (recordResult && method.getReturnType() != void.class) {
+            call.result(json.value(result));
+        }
+        return result;
+    }
+
+    // whenComplete returns a CompletableFuture for a CompletableFuture, a CompletionStage otherwise
+    private static boolean canReplace(Method method, Object result) {
+        var declared = method.getReturnType();
+        return declared == CompletionStage.class
+                || result instanceof CompletableFuture<?> && declared.isAssignableFrom(CompletableFuture.class);
+    }
+
+    private static Throwable unwrap(Throwable thrown) {
+        return thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+                ? thrown.getCause() : thrown;
+    }
+}

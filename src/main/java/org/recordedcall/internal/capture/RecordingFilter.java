@@ -1,0 +1,52 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+
+/**
+ * Begins the call of a recorded resource method, tees its request body, and echoes the
+ * correlation id. Registered per resource method by {@link RecordedCallFeature}, never a
+ * CDI bean, so it is never itself intercepted and recorded.
+ */
+final class RecordingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    /** The request property under which the call travels through the Jakarta REST pipeline. */
+    static final String CALL = "org.recordedcall.call";
+
+    private final Endpoint endpoint;
+    private final HttpCalls calls;
+    private final int bodyCap;
+
+    RecordingFilter(Endpoint endpoint, HttpCalls calls, int bodyCap) {
+        this.endpoint = endpoint;
+        this.calls = calls;
+        this.bodyCap = bodyCap;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        var call = calls.begin(endpoint);
+        if (call == null) {
+            return;
+        }
+        request.setProperty(CALL, call);
+        var security = request.getSecurityContext();
+        if (security != null && security.getUserPrincipal() != null) {
+            call.principal(security.getUserPrincipal().getName());
+        }
+        if (endpoint.records(Endpoint.Part.REQUEST_BODY) && request.hasEntity()) {
+            var copy = new CappedBuffer(bodyCap);
+            request.setEntityStream(new TeeInputStream(request.getEntityStream(), copy));
+            call.requestBody(copy);
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(CALL) instanceof CallDraft call) {
+            response.getHeaders().putSingle(HttpCalls.REQUEST_ID, call.correlationId());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Installs {@link RecordingServletFilter} in front of every other filter of the application,
+ * with asynchronous support so that asynchronous resources keep working.
+ */
+public final class RecordingInitializer implements ServletContainerInitializer {
+
+    static final String FILTER_NAME = "org.recordedcall.RecordingServletFilter";
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        var filter = context.addFilter(FILTER_NAME, RecordingServletFilter.class);
+        if (filter == null) {
+            return; // declared in web.xml by the application: its declaration wins
+        }
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    }
+}

@@ -1,0 +1,106 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Wraps every request of the application so that a recorded call ends exactly once,
+ * whatever path the request took: after the response was written, when an exception
+ * escaped to the container (which then writes a 500 no Jakarta REST filter sees), and,
+ * for an asynchronous resource, when the container completes the response.
+ *
+ * <p>For requests that no recorded resource serves it only opens and closes a
+ * {@link CallScope} frame.
+ */
+public class RecordingServletFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    private transient HttpCalls calls;
+
+    private static final System.Logger LOG = System.getLogger(RecordingServletFilter.class.getName());
+
+    @Override
+    public void init() {
+        // the container creates filters itself; the CDI beans are looked up once here
+        try {
+            calls = CDI.current().select(HttpCalls.class).get();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: CDI is not available to the recording filter, "
+                    + "so no call of this application is recorded. Deploy on a Jakarta EE 10 server with CDI enabled.", e);
+        }
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (calls == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var outer = CallScope.enter(request);
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            var call = HttpCalls.callOf(request);
+            if (call != null) {
+                calls.escaped(call, request, response, e);
+            }
+            throw e;
+        } finally {
+            CallScope.restore(outer);
+        }
+        var call = HttpCalls.callOf(request);
+        if (call == null) {
+            return;
+        }
+        if (request.isAsyncStarted()) {
+            request.getAsyncContext().addListener(new Completion(call, request, response));
+        } else {
+            calls.completed(call, request, response);
+        }
+    }
+
+    /** Ends an asynchronous call when the container has completed its response. */
+    private final class Completion implements AsyncListener {
+        private final CallDraft call;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+
+        Completion(CallDraft call, HttpServletRequest request, HttpServletResponse response) {
+            this.call = call;
+            this.request = request;
+            this.response = response;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            calls.completed(call, request, response);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            calls.timedOut(call);
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            if (event.getThrowable() != null) {
+                calls.failed(call, event.getThrowable());
+            }
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.recordedcall.internal.capture;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Passes a response body through unchanged while copying it into a {@link CappedBuffer}. */
+final class TeeOutputStream extends FilterOutputStream {
+
+    private final CappedBuffer copy;
+
+    TeeOutputStream(OutputStream out, CappedBuffer copy) {
+        super(out);
+        this.copy = copy;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        out.write(b);
+        copy.write(b);
+    }
+
+    @Override
+    public void write(byte[] source, int offset, int length) throws IOException {
+        out.write(source, offset, length);
+        copy.write(source, offset, length);
+    }
+}

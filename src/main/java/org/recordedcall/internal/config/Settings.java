@@ -1,0 +1,99 @@
+package org.recordedcall.internal.config;
+
+import org.recordedcall.RecordedCallSettings;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The effective settings, read once from system properties and the environment. The keys
+ * and their defaults are documented in {@link RecordedCallSettings}.
+ *
+ * @param enabled        master switch
+ * @param bodyMaxBytes   cap of a captured body
+ * @param jsonMaxChars   cap of the arguments' and result's JSON
+ * @param stackMaxChars  cap of a stack trace
+ * @param maskedHeaders  lower-case names of masked headers
+ */
+public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
+                       Set<String> maskedHeaders) {
+
+    private static final System.Logger LOG = System.getLogger(Settings.class.getName());
+
+    /** The defaults, as documented. */
+    public static Settings defaults() {
+        return from(key -> null);
+    }
+
+    /** Reads every key through {@code source}, which answers {@code null} for a key that is not set. */
+    public static Settings from(UnaryOperator<String> source) {
+        return new Settings(
+                bool(source, RecordedCallSettings.ENABLED, true),
+                positive(source, RecordedCallSettings.BODY_MAX_BYTES, 65_536),
+                positive(source, RecordedCallSettings.JSON_MAX_CHARS, 16_384),
+                positive(source, RecordedCallSettings.STACK_MAX_CHARS, 16_384),
+                names(source, RecordedCallSettings.MASKED_HEADERS,
+                        "Authorization,Proxy-Authorization,Cookie,Set-Cookie"));
+    }
+
+    /** The settings of this JVM: system property first, then environment variable. */
+    public static Settings fromSystem() {
+        return from(key -> {
+            var value = System.getProperty(key);
+            return value != null ? value : System.getenv(environmentName(key));
+        });
+    }
+
+    static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static boolean bool(UnaryOperator<String> source, String key, boolean fallback) {
+        var value = source.apply(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        var trimmed = value.trim();
+        if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(trimmed);
+        }
+        warnIgnored(key, value, "true or false", fallback);
+        return fallback;
+    }
+
+    private static int positive(UnaryOperator<String> source, String key, int fallback) {
+        var value = source.apply(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        warnIgnored(key, value, "a positive integer", fallback);
+        return fallback;
+    }
+
+    private static Set<String> names(UnaryOperator<String> source, String key, String fallback) {
+        var value = source.apply(key);
+        var list = value == null ? fallback : value;
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static void warnIgnored(String key, String value, String expected, Object fallback) {
+        LOG.log(System.Logger.Level.WARNING,
+                "recorded-call: setting {0}=''{1}'' is not {2}; using the default {3}. Fix the value to silence this warning.",
+                key, value, expected, fallback);
+    }
+}

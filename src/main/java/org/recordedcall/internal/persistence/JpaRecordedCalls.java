@@ -1,0 +1,41 @@
+package org.recordedcall.internal.persistence;
+
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.recordedcall.CallRecord;
+import org.recordedcall.RecordedCalls;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads recorded calls back through the library's persistence unit. */
+@Singleton
+public class JpaRecordedCalls implements RecordedCalls {
+
+    static final int MAX_LIMIT = 1000;
+
+    @PersistenceContext(unitName = CallStore.UNIT)
+    EntityManager entities;
+
+    @Override
+    public List<CallRecord> latest(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        return entities.createQuery(
+                        "select c from RecordedCallEntity c order by c.startedAt desc, c.id desc", RecordedCallEntity.class)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(RecordedCallEntity::toRecord)
+                .toList();
+    }
+
+    @Override
+    public Optional<CallRecord> find(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(entities.find(RecordedCallEntity.class, id)).map(RecordedCallEntity::toRecord);
+    }
+}

@@ -1,0 +1,161 @@
+package org.recordedcall.internal.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import org.recordedcall.CallKind;
+import org.recordedcall.CallOutcome;
+import org.recordedcall.CallRecord;
+
+import java.time.Instant;
+
+/**
+ * One row of {@code RECORDED_CALL}. The id is the call's UUID, made by us: no identity
+ * column, which EclipseLink on H2 2.x cannot create. Values longer than their column are
+ * cut to fit rather than failing the write.
+ */
+@Entity
+@Table(name = "RECORDED_CALL")
+public class RecordedCallEntity {
+
+    static final int SHORT = 255;
+    static final int LONG = 4000;
+
+    @Id
+    @Column(name = "id", length = 36, nullable = false)
+    private String id;
+    @Column(name = "correlation_id", length = 128)
+    private String correlationId;
+    @Column(name = "trace_id", length = 32)
+    private String traceId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", length = 16, nullable = false)
+    private CallKind kind;
+    @Column(name = "operation", length = SHORT)
+    private String operation;
+    @Column(name = "http_method", length = 16)
+    private String httpMethod;
+    @Column(name = "path", length = LONG)
+    private String path;
+    @Column(name = "route", length = 1024)
+    private String route;
+    @Column(name = "query", length = LONG)
+    private String query;
+    @Lob
+    @Column(name = "request_headers")
+    private String requestHeaders;
+    @Lob
+    @Column(name = "request_body")
+    private String requestBody;
+    @Column(name = "request_body_truncated", nullable = false)
+    private boolean requestBodyTruncated;
+    @Column(name = "resource_class", length = SHORT)
+    private String resourceClass;
+    @Column(name = "resource_method", length = SHORT)
+    private String resourceMethod;
+    @Lob
+    @Column(name = "arguments")
+    private String arguments;
+    @Lob
+    @Column(name = "result")
+    private String result;
+    @Column(name = "status")
+    private Integer status;
+    @Lob
+    @Column(name = "response_headers")
+    private String responseHeaders;
+    @Lob
+    @Column(name = "response_body")
+    private String responseBody;
+    @Column(name = "response_body_truncated", nullable = false)
+    private boolean responseBodyTruncated;
+    @Column(name = "exception_type", length = SHORT)
+    private String exceptionType;
+    @Column(name = "exception_message", length = LONG)
+    private String exceptionMessage;
+    @Lob
+    @Column(name = "stack_trace")
+    private String stackTrace;
+    @Column(name = "principal", length = SHORT)
+    private String principal;
+    @Column(name = "client_address", length = 64)
+    private String clientAddress;
+    @Column(name = "user_agent", length = 1024)
+    private String userAgent;
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "ended_at")
+    private Instant endedAt;
+    @Column(name = "duration_nanos")
+    private Long durationNanos;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outcome", length = 16)
+    private CallOutcome outcome;
+
+    protected RecordedCallEntity() {
+        // for JPA
+    }
+
+    static RecordedCallEntity of(CallRecord call) {
+        var row = new RecordedCallEntity();
+        row.id = call.id();
+        row.correlationId = fit(call.correlationId(), 128);
+        row.traceId = call.traceId();
+        row.kind = call.kind();
+        row.operation = fit(call.operation(), SHORT);
+        row.httpMethod = fit(call.httpMethod(), 16);
+        row.path = fit(call.path(), LONG);
+        row.route = fit(call.route(), 1024);
+        row.query = fit(call.query(), LONG);
+        row.requestHeaders = HeadersJson.write(call.requestHeaders());
+        row.requestBody = call.requestBody();
+        row.requestBodyTruncated = call.requestBodyTruncated();
+        row.resourceClass = fit(call.resourceClass(), SHORT);
+        row.resourceMethod = fit(call.resourceMethod(), SHORT);
+        row.arguments = call.arguments();
+        row.result = call.result();
+        row.status = call.status();
+        row.responseHeaders = HeadersJson.write(call.responseHeaders());
+        row.responseBody = call.responseBody();
+        row.responseBodyTruncated = call.responseBodyTruncated();
+        row.exceptionType = fit(call.exceptionType(), SHORT);
+        row.exceptionMessage = fit(call.exceptionMessage(), LONG);
+        row.stackTrace = call.stackTrace();
+        row.principal = fit(call.principal(), SHORT);
+        row.clientAddress = fit(call.clientAddress(), 64);
+        row.userAgent = fit(call.userAgent(), 1024);
+        row.startedAt = call.startedAt();
+        row.endedAt = call.endedAt();
+        row.durationNanos = call.durationNanos();
+        row.outcome = call.outcome();
+        return row;
+    }
+
+    CallRecord toRecord() {
+        return new CallRecord(id, correlationId, traceId, kind, operation, httpMethod, path, route, query,
+                HeadersJson.read(requestHeaders), requestBody, requestBodyTruncated, resourceClass, resourceMethod,
+                arguments, result, status, HeadersJson.read(responseHeaders), responseBody, responseBodyTruncated,
+                exceptionType, exceptionMessage, stackTrace, principal, clientAddress, userAgent,
+                startedAt, endedAt, durationNanos, outcome);
+    }
+
+    // cut by code points, so a surrogate pair is never split
+    static String fit(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        var marker = "…";
+        int end = value.offsetByCodePoints(0, Math.min(value.codePointCount(0, value.length()), max - marker.length()));
+        while (end > max - marker.length()) {
+            end = value.offsetByCodePoints(end, -1);
+        }
+        return value.substring(0, end) + marker;
+    }
+}
