@@ -14,7 +14,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -132,7 +138,9 @@ class RecordingIT {
         assertEquals("FALSE", text(row, "request_body_truncated").toUpperCase());
         assertEquals("book-" + token, Api.object(text(row, "arguments")).getJsonObject("order").getString("item"));
         assertEquals("201", text(row, "status"));
+        assertEquals("book-" + token, Api.object(text(row, "result")).getString("item"), "a Response's result is its entity");
         assertTrue(text(row, "response_body").contains("book-" + token));
+        assertEquals("[\"application/json\"]", Api.object(text(row, "response_headers")).get("content-type").toString());
         assertOneRowAndEvents(0);
     }
 
@@ -317,6 +325,67 @@ class RecordingIT {
         assertEquals("SERVER_ERROR", text(row, "outcome"));
         var events = api.awaitEvents(text(row, "correlation_id"), e -> countSync(e, "CallEnded") == 1);
         assertEquals(1, countSync(events, "CallFailed"));
+    }
+
+    @Test
+    void parallelCallsEachKeepOnlyTheirOwnData() throws Exception {
+        var tokens = IntStream.range(0, 40).mapToObj(i -> token + "-" + i).toList();
+        inParallel(tokens, each -> {
+            var body = "{\"item\":\"" + each + "\",\"quantity\":1}";
+            var response = api.send(api.request("api/orders?tag=" + each).header("X-Request-Id", each)
+                    .header("X-Test-User", "user-" + each)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertEquals(201, response.statusCode());
+            assertTrue(response.body().contains(each));
+        });
+
+        for (var each : tokens) {
+            var row = api.awaitRow(each);
+            assertEquals("{\"item\":\"" + each + "\",\"quantity\":1}", text(row, "request_body"));
+            assertEquals("tag=" + each, text(row, "query"));
+            assertEquals(each, Api.object(text(row, "arguments")).getJsonObject("order").getString("item"));
+            assertEquals(each, Api.object(text(row, "result")).getString("item"));
+            assertEquals(each, Api.object(text(row, "response_body")).getString("item"));
+            assertEquals("user-" + each, text(row, "principal"));
+            assertEquals(1, api.rows("correlation_id", each).size(), "exactly one row for " + each);
+        }
+    }
+
+    @Test
+    void parallelAsynchronousCallsEachKeepOnlyTheirOwnData() throws Exception {
+        var tokens = IntStream.range(0, 30).mapToObj(i -> token + "-" + i).toList();
+        inParallel(tokens, each -> {
+            var kind = each.hashCode() % 2 == 0 ? "async" : "stage";
+            var response = api.get("api/orders/" + each + "/" + kind, each);
+            assertEquals(200, response.statusCode());
+            assertEquals(each, response.headers().firstValue("X-Request-Id").orElse(null));
+        });
+
+        for (var each : tokens) {
+            var row = api.awaitRow(each);
+            assertEquals(each, Api.object(text(row, "arguments")).getString("id"));
+            assertTrue(text(row, "response_body").contains(" " + each + "\""), text(row, "response_body"));
+            assertEquals("200", text(row, "status"));
+            assertEquals(1, api.rows("correlation_id", each).size(), "exactly one row for " + each);
+        }
+    }
+
+    private static void inParallel(List<String> tokens, Consumer<String> call) throws Exception {
+        var pool = Executors.newFixedThreadPool(12);
+        try {
+            var start = new CountDownLatch(1);
+            var futures = tokens.stream().map(each -> pool.submit(() -> {
+                start.await();
+                call.accept(each);
+                return null;
+            })).toList();
+            start.countDown();
+            for (var future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private JsonObject awaitMethodRow(String operation) {

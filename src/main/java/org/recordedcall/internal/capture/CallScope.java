@@ -1,6 +1,7 @@
 package org.recordedcall.internal.capture;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.Instant;
 
@@ -21,17 +22,23 @@ final class CallScope {
     /** One level of the thread's nesting. */
     static final class Frame {
         private final HttpServletRequest request;
+        private final HttpServletResponse response;
         private final long startNanos = System.nanoTime();
         private final Instant startedAt = Instant.now();
         private CallDraft call;
 
-        private Frame(HttpServletRequest request, CallDraft call) {
+        private Frame(HttpServletRequest request, HttpServletResponse response, CallDraft call) {
             this.request = request;
+            this.response = response;
             this.call = call;
         }
 
         HttpServletRequest request() {
             return request;
+        }
+
+        HttpServletResponse response() {
+            return response;
         }
 
         long startNanos() {
@@ -62,16 +69,16 @@ final class CallScope {
     }
 
     /** Opens a frame for a servlet request; returns the frame to restore when it ends. */
-    static Frame enter(HttpServletRequest request) {
+    static Frame enter(HttpServletRequest request, HttpServletResponse response) {
         var outer = CURRENT.get();
-        CURRENT.set(new Frame(request, null));
+        CURRENT.set(new Frame(request, response, null));
         return outer;
     }
 
     /** Opens a frame for a recorded bean method; returns the frame to restore when it ends. */
     static Frame enter(CallDraft call) {
         var outer = CURRENT.get();
-        CURRENT.set(new Frame(null, call));
+        CURRENT.set(new Frame(null, null, call));
         return outer;
     }
 

@@ -1,6 +1,6 @@
 package org.recordedcall.internal.capture;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.recordedcall.internal.config.Settings;
 
@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /** Copies headers into the record's form, lower-case name to values, with the values of secret headers masked. */
-@ApplicationScoped
-public class HeaderCapture {
+@Singleton
+public final class HeaderCapture {
 
     static final String MASK = "***";
 

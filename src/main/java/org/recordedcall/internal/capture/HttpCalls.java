@@ -1,10 +1,13 @@
 package org.recordedcall.internal.capture;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -14,8 +17,8 @@ import java.util.regex.Pattern;
  * The call travels with the request as an attribute, so that every thread serving the
  * request (asynchronous resources included) finds the same one.
  */
-@ApplicationScoped
-public class HttpCalls {
+@Singleton
+public final class HttpCalls {
 
     /** The response header that carries the correlation id back to the client. */
     public static final String REQUEST_ID = "X-Request-Id";
@@ -56,6 +59,8 @@ public class HttpCalls {
         var call = CallDraft.http(endpoint, facts(frame.request()), frame.startNanos(), frame.startedAt());
         frame.request().setAttribute(ATTRIBUTE, call);
         frame.call(call);
+        // set now, on the servlet response, so that it survives an error answered by the container
+        frame.response().setHeader(REQUEST_ID, call.correlationId());
         recorder.started(call);
         return call;
     }
@@ -68,20 +73,46 @@ public class HttpCalls {
         recorder.failed(call, new TimeoutException("the asynchronous response timed out"));
     }
 
-    /** The container will answer 500 for an exception that escaped; record that and end the call. */
-    void escaped(CallDraft call, HttpServletRequest request, HttpServletResponse response, Throwable thrown) {
+    /**
+     * An exception escaped the Jakarta REST runtime unmapped: answer the container's 500
+     * (keeping the headers already set), log it as the container would, and end the call.
+     */
+    void escaped(CallDraft call, HttpServletRequest request, HttpServletResponse response, Exception thrown) {
         recorder.failed(call, thrown);
-        if (!response.isCommitted()) {
-            response.setHeader(REQUEST_ID, call.correlationId());
-        }
+        LOG.log(System.Logger.Level.WARNING, "recorded-call: " + request.getMethod() + " " + request.getRequestURI()
+                + " failed with an exception no ExceptionMapper handles; answered 500. Call " + call.id()
+                + " holds the stack trace.", thrown);
+        sendServerError(response);
+        // what the runtime had written for the failed response never reached the client
+        call.responseBody(null, null);
         call.principal(principal(request));
         call.respond(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, responseHeaders(response));
         recorder.ended(call);
     }
 
+    /** A JVM error escaped: it is the container's to handle; the call still ends, as a 500. */
+    void crashed(CallDraft call, Error error) {
+        recorder.failed(call, error);
+        call.respond(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null);
+        recorder.ended(call);
+    }
+
+    private static void sendServerError(HttpServletResponse response) {
+        if (response.isCommitted()) {
+            return;
+        }
+        try {
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        } catch (IOException | IllegalStateException alreadySent) {
+            // the runtime already started the error response (Jersey does): its 500 stands
+        }
+    }
+
     /** The response is complete: record what was sent and end the call. */
     void completed(CallDraft call, HttpServletRequest request, HttpServletResponse response) {
-        call.principal(principal(request));
+        if (!call.hasPrincipal()) {
+            call.principal(principal(request));
+        }
         call.respond(response.getStatus(), responseHeaders(response));
         recorder.ended(call);
     }
@@ -104,8 +135,13 @@ public class HttpCalls {
                 request.getHeader("traceparent"));
     }
 
-    private java.util.Map<String, java.util.List<String>> responseHeaders(HttpServletResponse response) {
-        return headers.copy(response.getHeaderNames(), response::getHeaders);
+    private Map<String, List<String>> responseHeaders(HttpServletResponse response) {
+        var copy = headers.copy(response.getHeaderNames(), response::getHeaders);
+        // some containers keep the content type out of the header list
+        if (response.getContentType() != null) {
+            copy.putIfAbsent("content-type", List.of(response.getContentType()));
+        }
+        return copy;
     }
 
     private static String principal(HttpServletRequest request) {

@@ -1,7 +1,7 @@
 package org.recordedcall.internal.capture;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.Response;
 import org.recordedcall.internal.config.Settings;
 
 import java.io.InputStream;
@@ -28,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns arguments and return values into capped JSON text. Never throws: a value that
  * cannot be serialized (a cycle, a failing getter, a stream) becomes a placeholder string.
  */
-@ApplicationScoped
-public class JsonCapture {
+@Singleton
+public final class JsonCapture {
 
     private final Jsonb jsonb;
     private final int maxChars;
@@ -60,6 +62,18 @@ public class JsonCapture {
     /** The JSON of one value. */
     public String value(Object value) {
         return capped(valueJson(value));
+    }
+
+    /** The JSON of a resource method's return value: of a {@link Response}, its entity. */
+    public String result(Object value) {
+        var unwrapped = value;
+        if (unwrapped instanceof Response response) {
+            unwrapped = response.getEntity();
+        }
+        if (unwrapped instanceof GenericEntity<?> generic) {
+            unwrapped = generic.getEntity();
+        }
+        return value(unwrapped);
     }
 
     private String valueJson(Object value) {

@@ -90,12 +90,12 @@ public final class RecordedCallInterceptor {
                 if (thrown != null) {
                     recorder.failed(call, unwrap(thrown));
                 } else if (recordResult) {
-                    call.result(json.value(value));
+                    call.result(json.result(value));
                 }
             });
         }
         if (recordResult && method.getReturnType() != void.class) {
-            call.result(json.value(result));
+            call.result(json.result(result));
         }
         return result;
     }

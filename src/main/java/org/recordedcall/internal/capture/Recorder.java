@@ -1,6 +1,6 @@
 package org.recordedcall.internal.capture;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.recordedcall.CallEnded;
@@ -15,8 +15,8 @@ import java.time.Instant;
  * {@link CallSink} and fires the matching events, synchronous and asynchronous. Never throws into the application: an observer that fails
  * is logged, and the call goes on.
  */
-@ApplicationScoped
-public class Recorder {
+@Singleton
+public final class Recorder {
 
     private static final System.Logger LOG = System.getLogger(Recorder.class.getName());
 

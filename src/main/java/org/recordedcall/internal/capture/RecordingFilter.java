@@ -6,8 +6,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 
 /**
- * Begins the call of a recorded resource method, tees its request body, and echoes the
- * correlation id. Registered per resource method by {@link RecordedCallFeature}, never a
+ * Begins the call of a recorded resource method, tees its request body, and on the way
+ * out notes the principal and echoes the correlation id. Registered per resource method by {@link RecordedCallFeature}, never a
  * CDI bean, so it is never itself intercepted and recorded.
  */
 final class RecordingFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -32,10 +32,6 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
             return;
         }
         request.setProperty(CALL, call);
-        var security = request.getSecurityContext();
-        if (security != null && security.getUserPrincipal() != null) {
-            call.principal(security.getUserPrincipal().getName());
-        }
         if (endpoint.records(Endpoint.Part.REQUEST_BODY) && request.hasEntity()) {
             var copy = new CappedBuffer(bodyCap);
             request.setEntityStream(new TeeInputStream(request.getEntityStream(), copy));
@@ -46,6 +42,11 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(CALL) instanceof CallDraft call) {
+            // authentication filters run after ours: the principal is known only now
+            var security = request.getSecurityContext();
+            if (security != null && security.getUserPrincipal() != null) {
+                call.principal(security.getUserPrincipal().getName());
+            }
             response.getHeaders().putSingle(HttpCalls.REQUEST_ID, call.correlationId());
         }
     }

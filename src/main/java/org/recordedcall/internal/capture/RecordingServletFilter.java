@@ -14,8 +14,12 @@ import java.io.IOException;
 /**
  * Wraps every request of the application so that a recorded call ends exactly once,
  * whatever path the request took: after the response was written, when an exception
- * escaped to the container (which then writes a 500 no Jakarta REST filter sees), and,
- * for an asynchronous resource, when the container completes the response.
+ * escaped the Jakarta REST runtime unmapped, and, for an asynchronous resource, when the
+ * container completes the response.
+ *
+ * <p>An exception that escapes a recorded call is answered here with the container's 500
+ * rather than rethrown: rethrown, the container resets the response, and the client would
+ * lose the {@code X-Request-Id} that lets support find the record.
  *
  * <p>For requests that no recorded resource serves it only opens and closes a
  * {@link CallScope} frame.
@@ -46,13 +50,21 @@ public class RecordingServletFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        var outer = CallScope.enter(request);
+        var outer = CallScope.enter(request, response);
         try {
             chain.doFilter(request, response);
-        } catch (IOException | ServletException | RuntimeException | Error e) {
+        } catch (IOException | ServletException | RuntimeException e) {
+            var call = HttpCalls.callOf(request);
+            if (call == null) {
+                throw e;
+            }
+            // rethrown, the container would reset the response and drop X-Request-Id (Payara does)
+            calls.escaped(call, request, response, e);
+            return;
+        } catch (Error e) {
             var call = HttpCalls.callOf(request);
             if (call != null) {
-                calls.escaped(call, request, response, e);
+                calls.crashed(call, e);
             }
             throw e;
         } finally {
