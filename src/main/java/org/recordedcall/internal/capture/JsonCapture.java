@@ -17,13 +17,20 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.recordedcall.internal.config.Settings;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.io.Writer;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.stream.BaseStream;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -80,7 +87,7 @@ public final class JsonCapture {
         if (value == null) {
             return "null";
         }
-        if (value instanceof InputStream || value instanceof Reader || value instanceof AsyncResponse) {
+        if (isOpaque(value)) {
             return placeholder("<" + value.getClass().getSimpleName() + ">");
         }
         try {
@@ -88,6 +95,25 @@ public final class JsonCapture {
         } catch (RuntimeException | StackOverflowError unserializable) {
             return placeholder("<unserializable " + value.getClass().getName() + ">");
         }
+    }
+
+    /**
+     * Values that serialization would consume or block on (JSON-B calls every getter:
+     * {@code Future.get()} waits, a stream is drained), or that mean nothing as JSON.
+     */
+    private static boolean isOpaque(Object value) {
+        return value instanceof InputStream
+                || value instanceof Reader
+                || value instanceof OutputStream
+                || value instanceof Writer
+                || value instanceof Future<?>
+                || value instanceof CompletionStage<?>
+                || value instanceof BaseStream<?, ?>
+                || value instanceof Iterator<?>
+                || value instanceof AsyncResponse
+                || value instanceof StreamingOutput
+                || value instanceof Class<?>
+                || value instanceof Thread;
     }
 
     private String capped(String json) {

@@ -46,7 +46,8 @@ public final class RecordedCallInterceptor {
             return recordMethodCall(invocation);
         }
         if (call.claimInvocation(invocation.getMethod())) {
-            return observe(invocation, call);
+            // the HTTP side ends this call, once the response is out
+            return observe(invocation, call, () -> { });
         }
         return invocation.proceed();
     }
@@ -57,14 +58,18 @@ public final class RecordedCallInterceptor {
         var outer = CallScope.enter(call);
         recorder.started(call);
         try {
-            return observe(invocation, call);
+            return observe(invocation, call, () -> recorder.ended(call));
         } finally {
             CallScope.restore(outer);
-            recorder.ended(call);
         }
     }
 
-    private Object observe(InvocationContext invocation, CallDraft call) throws Exception {
+    /**
+     * Runs the method, recording its arguments and its result or exception, then
+     * {@code done}: at once, or, for a returned stage, when the stage completes (the caller
+     * gets back a stage that completes only after that, so nothing can observe it earlier).
+     */
+    private Object observe(InvocationContext invocation, CallDraft call, Runnable done) throws Exception {
         var endpoint = call.endpoint();
         if (endpoint.records(Endpoint.Part.ARGUMENTS)) {
             call.arguments(json.arguments(invocation.getMethod(), invocation.getParameters()));
@@ -74,17 +79,11 @@ public final class RecordedCallInterceptor {
             result = invocation.proceed();
         } catch (Exception e) {
             recorder.failed(call, e);
+            done.run();
             throw e;
         }
-        return returned(invocation.getMethod(), call, result);
-    }
-
-    /**
-     * Records the result. A stage's result is recorded when it completes, and the resource
-     * gets back a stage that completes only after that, so the call cannot end first.
-     */
-    private Object returned(Method method, CallDraft call, Object result) {
-        var recordResult = call.endpoint().records(Endpoint.Part.RESULT);
+        var method = invocation.getMethod();
+        var recordResult = endpoint.records(Endpoint.Part.RESULT);
         if (result instanceof CompletionStage<?> stage && canReplace(method, result)) {
             return stage.whenComplete((value, thrown) -> {
                 if (thrown != null) {
@@ -92,11 +91,13 @@ public final class RecordedCallInterceptor {
                 } else if (recordResult) {
                     call.result(json.result(value));
                 }
+                done.run();
             });
         }
         if (recordResult && method.getReturnType() != void.class) {
             call.result(json.result(result));
         }
+        done.run();
         return result;
     }
 

@@ -1,0 +1,96 @@
+package org.recordedcall.internal.capture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BodyCaptureTest {
+
+    @Test
+    void requestBodyPassesThroughUnchangedWhileACappedCopyIsKept() throws IOException {
+        var body = new byte[100_000];
+        Arrays.fill(body, (byte) 'a');
+        var copy = new CappedBuffer(1000);
+
+        byte[] read;
+        try (var in = new TeeInputStream(new ByteArrayInputStream(body), copy)) {
+            read = in.readAllBytes();
+        }
+
+        assertArrayEquals(body, read);
+        assertEquals(1000, copy.kept().length);
+        assertEquals(100_000, copy.total());
+        assertTrue(copy.truncated());
+    }
+
+    @Test
+    void responseBodyPassesThroughUnchangedWhileACappedCopyIsKept() throws IOException {
+        var sink = new ByteArrayOutputStream();
+        var copy = new CappedBuffer(5);
+
+        try (var out = new TeeOutputStream(sink, copy)) {
+            out.write("hello world".getBytes(StandardCharsets.UTF_8));
+            out.write('!');
+        }
+
+        assertEquals("hello world!", sink.toString(StandardCharsets.UTF_8));
+        assertEquals("hello", new String(copy.kept(), StandardCharsets.UTF_8));
+        assertTrue(copy.truncated());
+    }
+
+    @Test
+    void bodyShorterThanTheCapIsNotTruncated() throws IOException {
+        var copy = new CappedBuffer(64);
+        try (var in = new TeeInputStream(new ByteArrayInputStream("{\"a\":1}".getBytes(StandardCharsets.UTF_8)), copy)) {
+            while (in.read() >= 0) {
+                // byte by byte, as some readers do
+            }
+        }
+
+        assertEquals("{\"a\":1}", BodyText.of(copy, "application/json"));
+        assertFalse(copy.truncated());
+    }
+
+    @Test
+    void textIsDecodedWithItsCharset() {
+        var copy = new CappedBuffer(64);
+        var latin = "café".getBytes(StandardCharsets.ISO_8859_1);
+        copy.write(latin, 0, latin.length);
+
+        assertEquals("café", BodyText.of(copy, "text/plain; charset=ISO-8859-1"));
+    }
+
+    @Test
+    void invalidUtf8BecomesReplacementCharactersNotAnError() {
+        var copy = new CappedBuffer(64);
+        var bytes = new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28};
+        copy.write(bytes, 0, bytes.length);
+
+        assertEquals("ok\uFFFD(", BodyText.of(copy, "application/json"));
+    }
+
+    @Test
+    void binaryBodiesBecomeAPlaceholder() {
+        var copy = new CappedBuffer(4);
+        var bytes = new byte[] {1, 2, 3, 4, 5, 6};
+        copy.write(bytes, 0, bytes.length);
+
+        assertEquals("<binary application/octet-stream, 6 bytes>", BodyText.of(copy, "application/octet-stream"));
+    }
+
+    @Test
+    void noBodyIsNull() {
+        assertNull(BodyText.of(null, "application/json"));
+        assertNull(BodyText.of(new CappedBuffer(10), "application/json"));
+    }
+}

@@ -1,0 +1,97 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.UriInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.recordedcall.RecordedCallSettings;
+import org.recordedcall.internal.config.Settings;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonCaptureTest {
+
+    private final JsonCapture json = new JsonCapture(Settings.defaults());
+
+    @AfterEach
+    void close() {
+        json.close();
+    }
+
+    @SuppressWarnings("unused")
+    static final class Resource {
+        public void find(@PathParam("order-id") String id, @QueryParam("q") int query, @HeaderParam("X-Tag") String tag,
+                         @FormParam("note") String note, Item item, @Context UriInfo uri, @Suspended AsyncResponse async) {
+        }
+
+        public void upload(InputStream body) {
+        }
+    }
+
+    public static final class Item {
+        public String name = "pen";
+        public Item parent;
+    }
+
+    @Test
+    void argumentsAreKeyedByTheirRestNameElseTheJavaName() throws Exception {
+        var method = Resource.class.getMethod("find", String.class, int.class, String.class, String.class, Item.class,
+                UriInfo.class, AsyncResponse.class);
+
+        var arguments = json.arguments(method, new Object[] {"7", 3, "t", "n", new Item(), null, null});
+
+        assertEquals("{\"order-id\":\"7\",\"q\":3,\"X-Tag\":\"t\",\"note\":\"n\",\"item\":{\"name\":\"pen\"}}", arguments);
+    }
+
+    @Test
+    void streamsBecomeAPlaceholder() throws Exception {
+        var method = Resource.class.getMethod("upload", InputStream.class);
+
+        assertEquals("{\"body\":\"<ByteArrayInputStream>\"}",
+                json.arguments(method, new Object[] {new ByteArrayInputStream(new byte[3])}));
+    }
+
+    @Test
+    void valuesThatSerializationWouldBlockOnOrDrainBecomeAPlaceholder() {
+        assertEquals("\"<CompletableFuture>\"", json.value(new java.util.concurrent.CompletableFuture<String>()));
+        assertEquals("\"<Head>\"", json.value(java.util.stream.Stream.of(1)));
+        assertEquals("\"<Itr>\"", json.value(new java.util.ArrayList<>(java.util.List.of(1)).iterator()));
+    }
+
+    @Test
+    void cyclesBecomeAPlaceholderInsteadOfAnException() {
+        var item = new Item();
+        item.parent = item;
+
+        assertEquals("\"<unserializable " + Item.class.getName() + ">\"", json.value(item));
+    }
+
+    @Test
+    void theResultOfAGenericEntityIsItsEntity() {
+        // a Response is unwrapped the same way; that needs a REST runtime, so the integration suite shows it
+        assertEquals("[\"a\"]", json.result(new GenericEntity<>(java.util.List.of("a")) { }));
+        assertEquals("null", json.result(null));
+    }
+
+    @Test
+    void longJsonIsCappedToAValidJsonString() {
+        var small = new JsonCapture(Settings.from(Map.of(RecordedCallSettings.JSON_MAX_CHARS, "10")::get));
+
+        var capped = small.value("x".repeat(100));
+
+        assertTrue(capped.startsWith("\"<truncated, 102 chars> \\\"xxxxxxxxx\""), capped);
+        small.close();
+    }
+}

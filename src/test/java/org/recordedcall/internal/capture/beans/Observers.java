@@ -1,0 +1,33 @@
+package org.recordedcall.internal.capture.beans;
+
+import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
+import org.recordedcall.CallEnded;
+import org.recordedcall.CallFailed;
+import org.recordedcall.CallStarted;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Application observers: one records every event, another throws on a chosen operation. */
+@Singleton
+public class Observers {
+
+    public final List<Object> events = new CopyOnWriteArrayList<>();
+    public volatile String failOn;
+
+    void started(@Observes CallStarted event) {
+        events.add(event);
+    }
+
+    void failed(@Observes CallFailed event) {
+        events.add(event);
+    }
+
+    void ended(@Observes CallEnded event) {
+        events.add(event);
+        if (event.call().operation().equals(failOn)) {
+            throw new IllegalStateException("a broken observer");
+        }
+    }
+}

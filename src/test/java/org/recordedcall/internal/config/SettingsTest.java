@@ -1,0 +1,58 @@
+package org.recordedcall.internal.config;
+
+import org.junit.jupiter.api.Test;
+import org.recordedcall.RecordedCallSettings;
+
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        var settings = Settings.defaults();
+
+        assertTrue(settings.enabled());
+        assertEquals(65_536, settings.bodyMaxBytes());
+        assertEquals(16_384, settings.jsonMaxChars());
+        assertEquals(16_384, settings.stackMaxChars());
+        assertEquals(Set.of("authorization", "proxy-authorization", "cookie", "set-cookie"), settings.maskedHeaders());
+    }
+
+    @Test
+    void valuesAreReadAndNormalized() {
+        var values = Map.of(
+                RecordedCallSettings.ENABLED, " FALSE ",
+                RecordedCallSettings.BODY_MAX_BYTES, "1024",
+                RecordedCallSettings.MASKED_HEADERS, "X-Api-Key, Authorization ,,");
+
+        var settings = Settings.from(values::get);
+
+        assertFalse(settings.enabled());
+        assertEquals(1024, settings.bodyMaxBytes());
+        assertEquals(Set.of("x-api-key", "authorization"), settings.maskedHeaders());
+    }
+
+    @Test
+    void invalidValuesFallBackToTheDefault() {
+        var values = Map.of(
+                RecordedCallSettings.ENABLED, "yes please",
+                RecordedCallSettings.BODY_MAX_BYTES, "-5",
+                RecordedCallSettings.JSON_MAX_CHARS, "lots");
+
+        var settings = Settings.from(values::get);
+
+        assertTrue(settings.enabled());
+        assertEquals(65_536, settings.bodyMaxBytes());
+        assertEquals(16_384, settings.jsonMaxChars());
+    }
+
+    @Test
+    void environmentNamesAreUpperSnakeCase() {
+        assertEquals("RECORDEDCALL_BODY_MAX_BYTES", Settings.environmentName(RecordedCallSettings.BODY_MAX_BYTES));
+    }
+}

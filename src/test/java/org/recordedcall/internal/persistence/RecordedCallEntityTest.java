@@ -1,0 +1,147 @@
+package org.recordedcall.internal.persistence;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.recordedcall.CallKind;
+import org.recordedcall.CallOutcome;
+import org.recordedcall.CallRecord;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped persistence unit and entity, with Hibernate on a real H2 database. */
+class RecordedCallEntityTest {
+
+    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private final List<EntityManagerFactory> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(EntityManagerFactory::close);
+    }
+
+    /** The unit exactly as shipped, with only the container's part (JTA and its datasource) swapped for SE. */
+    private EntityManagerFactory unit() {
+        var factory = Persistence.createEntityManagerFactory(CallStore.UNIT, Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jdbc.url", url,
+                "jakarta.persistence.jdbc.user", "sa",
+                "jakarta.persistence.jdbc.password", ""));
+        opened.add(factory);
+        return factory;
+    }
+
+    static CallRecord record(String id) {
+        var started = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new CallRecord(id, "corr-" + id, "4bf92f3577b34da6a3ce929d0e0e4736", CallKind.HTTP, "Orders#find",
+                "GET", "/api/orders/7", "/api/orders/{id}", "a=1&b=2",
+                Map.of("accept", List.of("application/json"), "authorization", List.of("***")),
+                "{\"q\":1}", false, "com.example.Orders", "find", "{\"id\":\"7\"}", "{\"item\":\"pen\"}", 200,
+                Map.of("content-type", List.of("application/json")), "{\"item\":\"pen\"}", true,
+                null, null, null, "alice", "127.0.0.1", "curl/8", started, started.plusMillis(12), 12_000_000L,
+                CallOutcome.SUCCESS);
+    }
+
+    private void insert(EntityManagerFactory factory, CallRecord call) {
+        var entities = factory.createEntityManager();
+        entities.getTransaction().begin();
+        entities.persist(RecordedCallEntity.of(call));
+        entities.getTransaction().commit();
+        entities.close();
+    }
+
+    private CallRecord read(EntityManagerFactory factory, String id) {
+        var entities = factory.createEntityManager();
+        try {
+            return entities.find(RecordedCallEntity.class, id).toRecord();
+        } finally {
+            entities.close();
+        }
+    }
+
+    @Test
+    void aRecordSurvivesTheRoundTripUnchanged() {
+        var factory = unit();
+        var call = record(UUID.randomUUID().toString());
+
+        insert(factory, call);
+
+        assertEquals(call, read(factory, call.id()));
+    }
+
+    @Test
+    void columnsAreTheSnakeCaseOfTheRecordComponents() throws SQLException {
+        unit();
+        var expected = new TreeSet<String>();
+        for (var component : CallRecord.class.getRecordComponents()) {
+            expected.add(component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+        }
+
+        var actual = new TreeSet<String>();
+        try (var connection = DriverManager.getConnection(url, "sa", "");
+             var columns = connection.getMetaData().getColumns(null, null, "RECORDED_CALL", null)) {
+            while (columns.next()) {
+                actual.add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void startingTheUnitAgainKeepsTheRows() {
+        var first = unit();
+        var call = record(UUID.randomUUID().toString());
+        insert(first, call);
+        first.close();
+        opened.remove(first);
+
+        var second = unit();
+
+        assertEquals(call, read(second, call.id()));
+    }
+
+    @Test
+    void valuesLongerThanTheirColumnAreCutToFit() {
+        var factory = unit();
+        var base = record(UUID.randomUUID().toString());
+        var longPath = "/" + "p".repeat(10_000);
+        var call = new CallRecord(base.id(), base.correlationId(), base.traceId(), base.kind(), "o".repeat(1000),
+                base.httpMethod(), longPath, base.route(), base.query(), base.requestHeaders(), base.requestBody(),
+                base.requestBodyTruncated(), base.resourceClass(), base.resourceMethod(), base.arguments(),
+                base.result(), base.status(), base.responseHeaders(), base.responseBody(), base.responseBodyTruncated(),
+                base.exceptionType(), "m".repeat(5000), base.stackTrace(), base.principal(), base.clientAddress(),
+                "u".repeat(3000), base.startedAt(), base.endedAt(), base.durationNanos(), base.outcome());
+
+        insert(factory, call);
+
+        var stored = read(factory, call.id());
+        assertEquals(RecordedCallEntity.LONG, stored.path().length());
+        assertTrue(stored.path().endsWith("…"));
+        assertEquals(RecordedCallEntity.SHORT, stored.operation().length());
+        assertEquals(RecordedCallEntity.LONG, stored.exceptionMessage().length());
+        assertEquals(1024, stored.userAgent().length());
+    }
+
+    @Test
+    void fittingNeverSplitsACharacter() {
+        var emoji = "😀".repeat(10);
+
+        var fitted = RecordedCallEntity.fit(emoji, 6);
+
+        assertEquals("😀😀…", fitted);
+    }
+}
