@@ -328,6 +328,34 @@ class RecordingIT {
     }
 
     @Test
+    void resourceWithoutScopeIsRecorded() {
+        var response = api.get("api/unscoped/5", token);
+
+        assertEquals(200, response.statusCode());
+        var row = api.awaitRow(token);
+        assertEquals("/api/unscoped/{id}", text(row, "route"));
+        assertEquals("find", text(row, "resource_method"));
+        assertEquals("unscoped 5", text(row, "response_body"));
+        assertEquals("{\"id\":\"5\"}", text(row, "arguments"), "the runtime makes root resources CDI beans");
+        assertEquals("\"unscoped 5\"", text(row, "result"));
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
+    void theLibrarysOwnClassesAreNeverRecorded() {
+        api.get("api/orders/1", token);
+        api.get("api/plain/audit?token=" + token, "unrecorded-" + token);
+        awaitMethodRow("audit");
+
+        var methodRows = api.rows("kind", "METHOD");
+        for (var row : methodRows) {
+            assertFalse(text(row.asJsonObject(), "resource_class").startsWith("org.recordedcall.internal"),
+                    "a library class was intercepted and recorded: " + row);
+        }
+        assertOneRowAndEvents(0);
+    }
+
+    @Test
     void parallelCallsEachKeepOnlyTheirOwnData() throws Exception {
         var tokens = IntStream.range(0, 40).mapToObj(i -> token + "-" + i).toList();
         inParallel(tokens, each -> {
