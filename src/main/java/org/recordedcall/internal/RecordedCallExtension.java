@@ -8,7 +8,6 @@ import org.recordedcall.internal.capture.CurrentCallView;
 import org.recordedcall.internal.capture.HeaderCapture;
 import org.recordedcall.internal.capture.HttpCalls;
 import org.recordedcall.internal.capture.JsonCapture;
-import org.recordedcall.internal.capture.RecordedCallFeature;
 import org.recordedcall.internal.capture.RecordedCallInterceptor;
 import org.recordedcall.internal.capture.Recorder;
 import org.recordedcall.internal.config.SettingsProducer;
@@ -32,7 +31,6 @@ public final class RecordedCallExtension implements Extension {
             Recorder.class,
             HttpCalls.class,
             CurrentCallView.class,
-            RecordedCallFeature.class,
             RecordedCallInterceptor.class,
             CallStore.class,
             CallWriter.class,

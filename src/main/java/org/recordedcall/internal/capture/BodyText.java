@@ -1,6 +1,7 @@
 package org.recordedcall.internal.capture;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +26,39 @@ final class BodyText {
         if (copy == null || copy.total() == 0) {
             return null;
         }
-        if (!isText(contentType)) {
-            return "<binary " + contentType + ", " + copy.total() + " bytes>";
+        var bytes = copy.kept();
+        if (isText(contentType)) {
+            // invalid bytes, or a character cut by the cap, become U+FFFD rather than fail the record
+            return decode(bytes, charset(contentType));
         }
-        // REPLACE keeps invalid bytes and a multi-byte character cut by the cap from failing the record
-        var decoder = charset(contentType).newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        // servers differ in the type they give an untyped String (RESTEasy: octet-stream): look at the bytes
+        var utf8 = decode(bytes, StandardCharsets.UTF_8);
+        if (isPrintable(utf8, copy.truncated())) {
+            return utf8;
+        }
+        return "<binary " + contentType + ", " + copy.total() + " bytes>";
+    }
+
+    private static String decode(byte[] bytes, Charset charset) {
         try {
-            return decoder.decode(ByteBuffer.wrap(copy.kept())).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return "<undecodable " + contentType + ", " + copy.total() + " bytes>";
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException cannotHappenWithReplace) {
+            throw new IllegalStateException(cannotHappenWithReplace);
         }
+    }
+
+    private static boolean isPrintable(String text, boolean cut) {
+        // a cut body may end inside a character, which decodes as the replacement character
+        var end = cut && text.endsWith("\uFFFD") ? text.length() - 1 : text.length();
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD' || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isText(String contentType) {

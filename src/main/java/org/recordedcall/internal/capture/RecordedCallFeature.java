@@ -1,7 +1,6 @@
 package org.recordedcall.internal.capture;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -17,7 +16,6 @@ import org.recordedcall.internal.config.Settings;
  * with the binding would itself be intercepted and recorded.
  */
 @Provider
-@Singleton
 public final class RecordedCallFeature implements DynamicFeature {
 
     // before authentication filters, so a call they reject is still recorded
@@ -25,17 +23,24 @@ public final class RecordedCallFeature implements DynamicFeature {
     // after compression interceptors, so the copy is the uncompressed body
     static final int WRITER_PRIORITY = Priorities.ENTITY_CODER + 1000;
 
-    private final Settings settings;
-    private final HttpCalls calls;
+    private Settings settings;
+    private HttpCalls calls;
 
-    @Inject
-    public RecordedCallFeature(Settings settings, HttpCalls calls) {
-        this.settings = settings;
-        this.calls = calls;
+    /**
+     * Created by the Jakarta REST runtime, which on some servers (RESTEasy) does not take it
+     * from CDI: the beans are looked up when the first resource method is configured.
+     */
+    public RecordedCallFeature() {
+        // dependencies are looked up in configure
     }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
+        if (calls == null) {
+            var beans = CDI.current();
+            settings = beans.select(Settings.class).get();
+            calls = beans.select(HttpCalls.class).get();
+        }
         var method = resource.getResourceMethod();
         var type = resource.getResourceClass();
         if (!settings.enabled() || method == null || type == null) {

@@ -89,6 +89,24 @@ class BodyCaptureTest {
     }
 
     @Test
+    void textUnderABinaryTypeIsStillText() {
+        var copy = new CappedBuffer(7);
+        var bytes = "héllo wörld".getBytes(StandardCharsets.UTF_8);
+        copy.write(bytes, 0, bytes.length);
+
+        assertEquals("héllo", BodyText.of(copy, "application/octet-stream").substring(0, 5));
+        assertEquals("<binary image/png, 3 bytes>", BodyText.of(bytes(0x89, 'P', 'N'), "image/png"));
+    }
+
+    private static CappedBuffer bytes(int... values) {
+        var copy = new CappedBuffer(64);
+        for (var value : values) {
+            copy.write(value);
+        }
+        return copy;
+    }
+
+    @Test
     void noBodyIsNull() {
         assertNull(BodyText.of(null, "application/json"));
         assertNull(BodyText.of(new CappedBuffer(10), "application/json"));
