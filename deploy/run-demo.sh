@@ -14,8 +14,11 @@ mvn -B -q -f "$here/demo/pom.xml" package
 
 data="$here/data/payara"
 mkdir -p "$data"
+# the default datasource (H2) in a file of ours instead of Micro's throw-away root directory
+boot="$here/demo/target/payara-preboot.asadmin"
+echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/recorded-calls" > "$boot"
 echo "starting Payara Micro on http://localhost:$port/demo/ (data in $data)"
 exec java -Xmx512m -jar "$here/demo/target/servers/payara-micro.jar" \
     --deploy "$here/demo/target/demo.war" --contextroot demo \
     --port "$port" --nocluster --disablephonehome \
-    --rootdir "$data"
+    --prebootcommandfile "$boot"

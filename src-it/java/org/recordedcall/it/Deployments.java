@@ -1,7 +1,9 @@
 package org.recordedcall.it;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.recordedcall.RecordedCallSettings;
 import org.recordedcall.it.app.ItApplication;
 
 import java.io.File;
@@ -20,6 +22,38 @@ public final class Deployments {
                     + "); run the integration tests through 'mvn verify'");
         }
         return new File(path);
+    }
+
+    /** The JNDI name under which the scaled-out application defines its PostgreSQL datasource. */
+    public static final String POSTGRES_DATASOURCE = "java:app/jdbc/recorded-calls";
+
+    /**
+     * The test application as one instance of a scaled-out API: it defines a PostgreSQL
+     * datasource (driver in WEB-INF/lib) and points the recorder at it with the one setting,
+     * in its own MicroProfile Config file.
+     */
+    public static WebArchive onPostgres(String name) {
+        var webXml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <data-source>
+                    <name>%s</name>
+                    <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
+                    <url>%s</url>
+                    <user>%s</user>
+                    <password>%s</password>
+                    <transactional>true</transactional>
+                    <max-pool-size>20</max-pool-size>
+                  </data-source>
+                </web-app>
+                """.formatted(POSTGRES_DATASOURCE, Postgres.url(), Postgres.USER, Postgres.PASSWORD);
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackage(ItApplication.class.getPackage())
+                .addAsLibrary(libraryJar())
+                .addAsLibrary(Postgres.driverJar())
+                .setWebXML(new StringAsset(webXml))
+                .addAsResource(new StringAsset(RecordedCallSettings.DATASOURCE + "=" + POSTGRES_DATASOURCE + "\n"),
+                        "META-INF/microprofile-config.properties");
     }
 
     /** The test application, with no beans.xml: bean discovery in annotated mode, the EE default. */

@@ -16,10 +16,6 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -358,7 +354,7 @@ class RecordingIT {
     @Test
     void parallelCallsEachKeepOnlyTheirOwnData() throws Exception {
         var tokens = IntStream.range(0, 40).mapToObj(i -> token + "-" + i).toList();
-        inParallel(tokens, each -> {
+        Parallel.run(tokens, each -> {
             var body = "{\"item\":\"" + each + "\",\"quantity\":1}";
             var response = api.send(api.request("api/orders?tag=" + each).header("X-Request-Id", each)
                     .header("X-Test-User", "user-" + each)
@@ -382,7 +378,7 @@ class RecordingIT {
     @Test
     void parallelAsynchronousCallsEachKeepOnlyTheirOwnData() throws Exception {
         var tokens = IntStream.range(0, 30).mapToObj(i -> token + "-" + i).toList();
-        inParallel(tokens, each -> {
+        Parallel.run(tokens, each -> {
             var kind = each.hashCode() % 2 == 0 ? "async" : "stage";
             var response = api.get("api/orders/" + each + "/" + kind, each);
             assertEquals(200, response.statusCode());
@@ -395,24 +391,6 @@ class RecordingIT {
             assertTrue(text(row, "response_body").contains(" " + each + "\""), text(row, "response_body"));
             assertEquals("200", text(row, "status"));
             assertEquals(1, api.rows("correlation_id", each).size(), "exactly one row for " + each);
-        }
-    }
-
-    private static void inParallel(List<String> tokens, Consumer<String> call) throws Exception {
-        var pool = Executors.newFixedThreadPool(12);
-        try {
-            var start = new CountDownLatch(1);
-            var futures = tokens.stream().map(each -> pool.submit(() -> {
-                start.await();
-                call.accept(each);
-                return null;
-            })).toList();
-            start.countDown();
-            for (var future : futures) {
-                future.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -1,10 +1,12 @@
 package org.recordedcall;
 
 /**
- * Every configuration key of recorded-call, each with its default. A key is read from a
- * Java system property of that name, else from the environment variable named by
+ * Every configuration key of recorded-call, each with its default. Values are read once,
+ * when the application starts: through MicroProfile Config where the server provides it
+ * (so also from the application's {@code META-INF/microprofile-config.properties}), else
+ * from a Java system property of that name, else from the environment variable named by
  * upper-casing it and replacing {@code .} and {@code -} by {@code _} (for example
- * {@code RECORDEDCALL_BODY_MAX_BYTES}). Values are read once, when the application starts.
+ * {@code RECORDEDCALL_BODY_MAX_BYTES}). An invalid value is logged and the default used.
  */
 public final class RecordedCallSettings {
 
@@ -25,6 +27,22 @@ public final class RecordedCallSettings {
      * {@code Authorization,Proxy-Authorization,Cookie,Set-Cookie}.
      */
     public static final String MASKED_HEADERS = "recordedcall.headers.masked";
+
+    /**
+     * JNDI name of the datasource the records are written to, for example a PostgreSQL
+     * datasource that several application instances share. Default: none, meaning the
+     * shipped persistence unit {@code recorded-call} on the server's default datasource
+     * ({@code java:comp/DefaultDataSource}).
+     */
+    public static final String DATASOURCE = "recordedcall.datasource";
+
+    /**
+     * Whether the library creates the {@code RECORDED_CALL} table and its indexes at start-up
+     * when they are missing (it never drops or alters anything). {@code false} for a schema
+     * that a DBA creates from the DDL shipped in the jar under {@code META-INF/recorded-call/}.
+     * Default {@code true}.
+     */
+    public static final String SCHEMA_CREATE = "recordedcall.schema.create";
 
     private RecordedCallSettings() {
     }

@@ -14,6 +14,7 @@ import org.recordedcall.internal.config.SettingsProducer;
 import org.recordedcall.internal.persistence.CallStore;
 import org.recordedcall.internal.persistence.CallWriter;
 import org.recordedcall.internal.persistence.JpaRecordedCalls;
+import org.recordedcall.internal.persistence.StoreUnit;
 
 import java.util.List;
 
@@ -32,6 +33,7 @@ public final class RecordedCallExtension implements Extension {
             HttpCalls.class,
             CurrentCallView.class,
             RecordedCallInterceptor.class,
+            StoreUnit.class,
             CallStore.class,
             CallWriter.class,
             JpaRecordedCalls.class);

@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  * @param jsonMaxChars   cap of the arguments' and result's JSON
  * @param stackMaxChars  cap of a stack trace
  * @param maskedHeaders  lower-case names of masked headers
+ * @param datasource     JNDI name of the datasource to write to, or {@code null} for the shipped unit's default
+ * @param createSchema   whether to create the table when it is missing
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
-                       Set<String> maskedHeaders) {
+                       Set<String> maskedHeaders, String datasource, boolean createSchema) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -36,15 +38,19 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 positive(source, RecordedCallSettings.JSON_MAX_CHARS, 16_384),
                 positive(source, RecordedCallSettings.STACK_MAX_CHARS, 16_384),
                 names(source, RecordedCallSettings.MASKED_HEADERS,
-                        "Authorization,Proxy-Authorization,Cookie,Set-Cookie"));
+                        "Authorization,Proxy-Authorization,Cookie,Set-Cookie"),
+                text(source, RecordedCallSettings.DATASOURCE),
+                bool(source, RecordedCallSettings.SCHEMA_CREATE, true));
     }
 
     /** The settings of this JVM: system property first, then environment variable. */
     public static Settings fromSystem() {
-        return from(key -> {
-            var value = System.getProperty(key);
-            return value != null ? value : System.getenv(environmentName(key));
-        });
+        return from(Settings::systemValue);
+    }
+
+    static String systemValue(String key) {
+        var value = System.getProperty(key);
+        return value != null ? value : System.getenv(environmentName(key));
     }
 
     static String environmentName(String key) {
@@ -79,6 +85,11 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
         }
         warnIgnored(key, value, "a positive integer", fallback);
         return fallback;
+    }
+
+    private static String text(UnaryOperator<String> source, String key) {
+        var value = source.apply(key);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static Set<String> names(UnaryOperator<String> source, String key, String fallback) {

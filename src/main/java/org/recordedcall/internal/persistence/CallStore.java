@@ -1,8 +1,7 @@
 package org.recordedcall.internal.persistence;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.recordedcall.CallRecord;
 
@@ -13,11 +12,23 @@ public class CallStore {
     /** The name of the persistence unit shipped in the jar. */
     public static final String UNIT = "recorded-call";
 
-    @PersistenceContext(unitName = UNIT)
-    EntityManager entities;
+    private final StoreUnit unit;
+
+    @Inject
+    public CallStore(StoreUnit unit) {
+        this.unit = unit;
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insert(CallRecord call) {
-        entities.persist(RecordedCallEntity.of(call));
+        unit.ensureSchema();
+        var entities = unit.factory().createEntityManager();
+        try {
+            entities.joinTransaction();
+            entities.persist(RecordedCallEntity.of(call));
+            entities.flush();
+        } finally {
+            entities.close();
+        }
     }
 }

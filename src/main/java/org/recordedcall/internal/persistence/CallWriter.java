@@ -39,7 +39,10 @@ public class CallWriter implements CallSink {
     private void write(CallRecord call) {
         try {
             store.insert(call);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // an Error too: the executor would swallow it, and the call would vanish without a word
             LOG.log(System.Logger.Level.WARNING, "recorded-call: call " + call.id() + " (" + call.operation()
                     + ") is not stored: " + e + ". Check that the RECORDED_CALL table exists and the datasource "
                     + "of persistence unit '" + CallStore.UNIT + "' is reachable.", e);

@@ -1,13 +1,14 @@
 package org.recordedcall.internal.persistence;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.recordedcall.CallRecord;
 import org.recordedcall.RecordedCalls;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Reads recorded calls back through the library's persistence unit. */
 @Singleton
@@ -15,20 +16,24 @@ public class JpaRecordedCalls implements RecordedCalls {
 
     static final int MAX_LIMIT = 1000;
 
-    @PersistenceContext(unitName = CallStore.UNIT)
-    EntityManager entities;
+    private final StoreUnit unit;
+
+    @Inject
+    public JpaRecordedCalls(StoreUnit unit) {
+        this.unit = unit;
+    }
 
     @Override
     public List<CallRecord> latest(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
-        return entities.createQuery(
+        return read(entities -> entities.createQuery(
                         "select c from RecordedCallEntity c order by c.startedAt desc, c.id desc", RecordedCallEntity.class)
                 .setMaxResults(limit)
                 .getResultStream()
                 .map(RecordedCallEntity::toRecord)
-                .toList();
+                .toList());
     }
 
     @Override
@@ -36,6 +41,17 @@ public class JpaRecordedCalls implements RecordedCalls {
         if (id == null || id.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(entities.find(RecordedCallEntity.class, id)).map(RecordedCallEntity::toRecord);
+        return read(entities -> Optional.ofNullable(entities.find(RecordedCallEntity.class, id))
+                .map(RecordedCallEntity::toRecord));
+    }
+
+    private <T> T read(Function<EntityManager, T> query) {
+        unit.ensureSchema();
+        var entities = unit.factory().createEntityManager();
+        try {
+            return query.apply(entities);
+        } finally {
+            entities.close();
+        }
     }
 }

@@ -1,23 +1,25 @@
 package org.recordedcall.internal.persistence;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.recordedcall.CallKind;
 import org.recordedcall.CallOutcome;
 import org.recordedcall.CallRecord;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
- * One row of {@code RECORDED_CALL}. The id is the call's UUID, made by us: no identity
- * column, which EclipseLink on H2 2.x cannot create. Values longer than their column are
- * cut to fit rather than failing the write.
+ * One row of {@code RECORDED_CALL}, whose DDL ships in {@code META-INF/recorded-call/}. The
+ * id is the call's UUID, made by us: no identity column, which EclipseLink on H2 2.x cannot
+ * create. Long texts are plain strings over CLOB/TEXT columns, not {@code @Lob}, which
+ * Hibernate would bind as a PostgreSQL large object. Values longer than their column are cut
+ * to fit rather than failing the write.
  */
 @Entity
 @Table(name = "RECORDED_CALL")
@@ -46,10 +48,8 @@ public class RecordedCallEntity {
     private String route;
     @Column(name = "query", length = LONG)
     private String query;
-    @Lob
     @Column(name = "request_headers")
     private String requestHeaders;
-    @Lob
     @Column(name = "request_body")
     private String requestBody;
     @Column(name = "request_body_truncated", nullable = false)
@@ -58,18 +58,14 @@ public class RecordedCallEntity {
     private String resourceClass;
     @Column(name = "resource_method", length = SHORT)
     private String resourceMethod;
-    @Lob
     @Column(name = "arguments")
     private String arguments;
-    @Lob
     @Column(name = "result")
     private String result;
     @Column(name = "status")
     private Integer status;
-    @Lob
     @Column(name = "response_headers")
     private String responseHeaders;
-    @Lob
     @Column(name = "response_body")
     private String responseBody;
     @Column(name = "response_body_truncated", nullable = false)
@@ -78,7 +74,6 @@ public class RecordedCallEntity {
     private String exceptionType;
     @Column(name = "exception_message", length = LONG)
     private String exceptionMessage;
-    @Lob
     @Column(name = "stack_trace")
     private String stackTrace;
     @Column(name = "principal", length = SHORT)
@@ -87,12 +82,11 @@ public class RecordedCallEntity {
     private String clientAddress;
     @Column(name = "user_agent", length = 1024)
     private String userAgent;
-    @Convert(converter = InstantConverter.class)
+    // OffsetDateTime is what both providers read a TIMESTAMP WITH TIME ZONE as; always UTC here
     @Column(name = "started_at", nullable = false)
-    private Instant startedAt;
-    @Convert(converter = InstantConverter.class)
+    private OffsetDateTime startedAt;
     @Column(name = "ended_at")
-    private Instant endedAt;
+    private OffsetDateTime endedAt;
     @Column(name = "duration_nanos")
     private Long durationNanos;
     @Enumerated(EnumType.STRING)
@@ -131,8 +125,8 @@ public class RecordedCallEntity {
         row.principal = fit(call.principal(), SHORT);
         row.clientAddress = fit(call.clientAddress(), 64);
         row.userAgent = fit(call.userAgent(), 1024);
-        row.startedAt = call.startedAt();
-        row.endedAt = call.endedAt();
+        row.startedAt = utc(call.startedAt());
+        row.endedAt = utc(call.endedAt());
         row.durationNanos = call.durationNanos();
         row.outcome = call.outcome();
         return row;
@@ -143,7 +137,15 @@ public class RecordedCallEntity {
                 HeadersJson.read(requestHeaders), requestBody, requestBodyTruncated, resourceClass, resourceMethod,
                 arguments, result, status, HeadersJson.read(responseHeaders), responseBody, responseBodyTruncated,
                 exceptionType, exceptionMessage, stackTrace, principal, clientAddress, userAgent,
-                startedAt, endedAt, durationNanos, outcome);
+                instant(startedAt), instant(endedAt), durationNanos, outcome);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     // cut by code points, so a surrogate pair is never split

@@ -36,6 +36,10 @@ class CallWriterTest {
     private static final class FailingStore extends CallStore {
         final List<String> attempts = new ArrayList<>();
 
+        FailingStore() {
+            super(null);
+        }
+
         @Override
         public void insert(CallRecord call) {
             attempts.add(call.id());

@@ -2,6 +2,7 @@ package org.recordedcall.internal.persistence;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.recordedcall.CallKind;
@@ -22,7 +23,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The shipped persistence unit and entity, with Hibernate on a real H2 database. */
+/** The shipped persistence unit, entity and H2 DDL, with Hibernate on a real H2 database. */
 class RecordedCallEntityTest {
 
     private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -33,8 +34,16 @@ class RecordedCallEntityTest {
         opened.forEach(EntityManagerFactory::close);
     }
 
-    /** The unit exactly as shipped, with only the container's part (JTA and its datasource) swapped for SE. */
+    /** The unit exactly as shipped, on a table made from the shipped DDL; JTA and its datasource swapped for SE. */
     private EntityManagerFactory unit() {
+        var database = new JdbcDataSource();
+        database.setURL(url);
+        database.setUser("sa");
+        try {
+            SchemaInstaller.install(database);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
         var factory = Persistence.createEntityManagerFactory(CallStore.UNIT, Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jdbc.url", url,
@@ -102,7 +111,7 @@ class RecordedCallEntityTest {
     }
 
     @Test
-    void startingTheUnitAgainKeepsTheRows() {
+    void installingTheSchemaAgainKeepsTheRows() {
         var first = unit();
         var call = record(UUID.randomUUID().toString());
         insert(first, call);

@@ -1,0 +1,101 @@
+package org.recordedcall.internal.persistence;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.spi.PersistenceProviderResolverHolder;
+import org.recordedcall.internal.config.Settings;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.sql.SQLException;
+
+/**
+ * Where records are stored: the shipped persistence unit on the server's default datasource,
+ * or, when {@code recordedcall.datasource} names another, the same unit bootstrapped on that
+ * one. Also makes sure the table exists before the first write.
+ */
+@Singleton
+public class StoreUnit {
+
+    static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
+    private static final System.Logger LOG = System.getLogger(StoreUnit.class.getName());
+
+    @PersistenceUnit(unitName = CallStore.UNIT)
+    EntityManagerFactory shipped;
+
+    private final Settings settings;
+    private EntityManagerFactory configured;
+    private volatile boolean schemaChecked;
+
+    @Inject
+    public StoreUnit(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The factory of entity managers for the records. */
+    public synchronized EntityManagerFactory factory() {
+        if (settings.datasource() == null) {
+            return shipped;
+        }
+        if (configured == null) {
+            configured = bootstrap(settings.datasource());
+        }
+        return configured;
+    }
+
+    /** Creates the table if it is missing and the settings allow; once per application. */
+    public void ensureSchema() {
+        if (schemaChecked) {
+            return;
+        }
+        synchronized (this) {
+            if (schemaChecked || !settings.createSchema()) {
+                schemaChecked = true;
+                return;
+            }
+            var name = settings.datasource() == null ? DEFAULT_DATASOURCE : settings.datasource();
+            try {
+                var ddl = SchemaInstaller.install(dataSource(name));
+                LOG.log(System.Logger.Level.INFO, "recorded-call: table RECORDED_CALL is ready on {0} ({1})", name, ddl);
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "recorded-call: could not create table RECORDED_CALL on " + name
+                        + ": " + e.getMessage() + ". Create it from the DDL in the jar's " + SchemaInstaller.DDL_FOLDER
+                        + " and set recordedcall.schema.create=false.", e);
+            }
+            schemaChecked = true;
+        }
+    }
+
+    private static EntityManagerFactory bootstrap(String datasource) {
+        var providers = PersistenceProviderResolverHolder.getPersistenceProviderResolver().getPersistenceProviders();
+        if (providers.isEmpty()) {
+            throw new IllegalStateException("recorded-call: the server offers no JPA provider");
+        }
+        var provider = providers.get(0);
+        LOG.log(System.Logger.Level.INFO, "recorded-call: storing records on {0} through {1}",
+                datasource, provider.getClass().getName());
+        return provider.createContainerEntityManagerFactory(
+                new ConfiguredUnit(provider.getClass().getName(), dataSource(datasource)),
+                ConfiguredUnit.integration(provider.getClass().getName()));
+    }
+
+    static DataSource dataSource(String name) {
+        try {
+            return (DataSource) new InitialContext().lookup(name);
+        } catch (NamingException | ClassCastException e) {
+            throw new IllegalStateException("recorded-call: no datasource at " + name + " (" + e + "); check "
+                    + "the setting recordedcall.datasource and the server's datasource definition", e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (configured != null && configured.isOpen()) {
+            configured.close();
+        }
+    }
+}
