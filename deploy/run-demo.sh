@@ -1,24 +1,55 @@
 #!/usr/bin/env bash
-# Builds the library and the demo, then runs the demo on Payara Micro at
-# http://localhost:8080/demo/ . Records are kept in an H2 file database under
-# deploy/data/, which survives a restart. Stop with Ctrl-C.
+# Builds the library and the demo, then runs the demo at http://localhost:8080/demo/
+# on Payara Micro (the default) or WildFly:
+#   deploy/run-demo.sh            # Payara Micro (EclipseLink)
+#   deploy/run-demo.sh wildfly    # WildFly (Hibernate)
+# Records are kept in an H2 file database under deploy/data/<server>/, which survives a
+# restart. Stop with Ctrl-C. PORT=9080 deploy/run-demo.sh picks another port.
 set -euo pipefail
 
+server="${1:-payara}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 port="${PORT:-8080}"
+servers="$here/demo/target/servers"
+data="$here/data/$server"
+
+case "$server" in
+    payara|wildfly) ;;
+    *) echo "usage: $0 [payara|wildfly]" >&2; exit 2 ;;
+esac
 
 echo "building the library and the demo ..."
 mvn -B -q -f "$root/pom.xml" install -DskipTests
-mvn -B -q -f "$here/demo/pom.xml" package
-
-data="$here/data/payara"
+if [[ "$server" == wildfly ]]; then
+    mvn -B -q -f "$here/demo/pom.xml" package -DskipWildfly=false
+else
+    mvn -B -q -f "$here/demo/pom.xml" package
+fi
 mkdir -p "$data"
-# the default datasource (H2) in a file of ours instead of Micro's throw-away root directory
-boot="$here/demo/target/payara-preboot.asadmin"
-echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/recorded-calls" > "$boot"
-echo "starting Payara Micro on http://localhost:$port/demo/ (data in $data)"
-exec java -Xmx512m -jar "$here/demo/target/servers/payara-micro.jar" \
-    --deploy "$here/demo/target/demo.war" --contextroot demo \
-    --port "$port" --nocluster --disablephonehome \
-    --prebootcommandfile "$boot"
+
+if [[ "$server" == payara ]]; then
+    # the default datasource (H2) in a file of ours instead of Micro's throw-away root directory
+    boot="$here/demo/target/payara-preboot.asadmin"
+    echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/recorded-calls" > "$boot"
+    echo "starting Payara Micro on http://localhost:$port/demo/ (data in $data)"
+    exec java -Xmx512m -jar "$servers/payara-micro.jar" \
+        --deploy "$here/demo/target/demo.war" --contextroot demo \
+        --port "$port" --nocluster --disablephonehome \
+        --prebootcommandfile "$boot"
+fi
+
+# WildFly: a server base directory of the demo's own, its default datasource (ExampleDS,
+# in memory out of the box) turned into an H2 file under it
+home="$(ls -d "$servers"/wildfly-*/ | head -n 1)"
+base="$data/server"
+if [[ ! -d "$base" ]]; then
+    cp -r "$home/standalone" "$base"
+    sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1#" \
+        "$base/configuration/standalone.xml"
+fi
+cp "$here/demo/target/demo.war" "$base/deployments/demo.war"
+echo "starting WildFly on http://localhost:$port/demo/ (data in $data)"
+export LAUNCH_JBOSS_IN_BACKGROUND=1
+exec "$home/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.http.port="$port" \
+    -Djboss.management.http.port="${MANAGEMENT_PORT:-9990}"

@@ -63,8 +63,11 @@ public final class Api {
 
     /** The one row of the call with this correlation id, once it is written. */
     public JsonObject awaitRow(String correlationId) {
-        var rows = awaitRows("correlation_id", correlationId, 1);
-        return rows.getJsonObject(0);
+        try {
+            return awaitRows("correlation_id", correlationId, 1).getJsonObject(0);
+        } catch (AssertionError missing) {
+            throw new AssertionError(missing.getMessage() + "; events of the call: " + events(correlationId), missing);
+        }
     }
 
     public JsonArray events(String correlationId) {

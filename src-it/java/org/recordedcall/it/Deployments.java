@@ -43,6 +43,8 @@ public final class Deployments {
                     <user>%s</user>
                     <password>%s</password>
                     <transactional>true</transactional>
+                    <initial-pool-size>1</initial-pool-size>
+                    <min-pool-size>1</min-pool-size>
                     <max-pool-size>20</max-pool-size>
                   </data-source>
                 </web-app>

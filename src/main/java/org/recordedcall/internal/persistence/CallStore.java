@@ -2,8 +2,13 @@ package org.recordedcall.internal.persistence;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.recordedcall.CallRecord;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /** Inserts one finished call in a transaction of its own, never the request's. */
 @Singleton
@@ -23,12 +28,30 @@ public class CallStore {
     public void insert(CallRecord call) {
         unit.ensureSchema();
         var entities = unit.factory().createEntityManager();
+        // closed when the transaction has ended, as a container closes its own: closed inside
+        // the transaction, EclipseLink on Payara now and then let the insert go uncommitted
+        transactions().registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit: the insert is flushed
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                entities.close();
+            }
+        });
+        entities.joinTransaction();
+        entities.persist(RecordedCallEntity.of(call));
+        entities.flush();
+    }
+
+    private static TransactionSynchronizationRegistry transactions() {
         try {
-            entities.joinTransaction();
-            entities.persist(RecordedCallEntity.of(call));
-            entities.flush();
-        } finally {
-            entities.close();
+            return (TransactionSynchronizationRegistry) new InitialContext()
+                    .lookup("java:comp/TransactionSynchronizationRegistry");
+        } catch (NamingException e) {
+            throw new IllegalStateException("recorded-call: the server offers no TransactionSynchronizationRegistry", e);
         }
     }
 }
