@@ -7,12 +7,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.recordedcall.CallRecord;
 
-import java.util.List;
-
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
-/** Inserts finished calls in a transaction of their own, never the request's. */
+/** Inserts one finished call in a transaction of its own, never the request's. */
 @Singleton
 public class CallStore {
 
@@ -26,14 +24,8 @@ public class CallStore {
         this.unit = unit;
     }
 
-    /** Whether the records' database answers. */
-    public boolean reachable() {
-        return unit.reachable();
-    }
-
-    /** Inserts the calls in one transaction of their own, with JDBC batching where the provider does it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void insertAll(List<CallRecord> calls) {
+    public void insert(CallRecord call) {
         unit.ensureSchema();
         var entities = unit.factory().createEntityManager();
         // closed when the transaction has ended, as a container closes its own: closed inside
@@ -50,9 +42,7 @@ public class CallStore {
             }
         });
         entities.joinTransaction();
-        for (var call : calls) {
-            entities.persist(RecordedCallEntity.of(call));
-        }
+        entities.persist(RecordedCallEntity.of(call));
         entities.flush();
     }
 

@@ -106,9 +106,6 @@ final class ConfiguredUnit implements PersistenceUnitInfo {
         var properties = new Properties();
         // no class transformer is registered, so the entity is used as compiled
         properties.setProperty("eclipselink.weaving", "false");
-        // JDBC batching of the writer's inserts, as the shipped persistence.xml sets it
-        properties.setProperty("eclipselink.jdbc.batch-writing", "JDBC");
-        properties.setProperty("hibernate.jdbc.batch_size", "100");
         return properties;
     }
 

@@ -70,16 +70,6 @@ public class StoreUnit {
         }
     }
 
-    /** Whether the datasource hands out a working connection. */
-    public boolean reachable() {
-        var name = settings.datasource() == null ? DEFAULT_DATASOURCE : settings.datasource();
-        try (var connection = dataSource(name).getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
-    }
-
     private static EntityManagerFactory bootstrap(String datasource) {
         var providers = PersistenceProviderResolverHolder.getPersistenceProviderResolver().getPersistenceProviders();
         if (providers.isEmpty()) {
