@@ -85,7 +85,7 @@ public final class HttpCalls {
         sendServerError(response);
         // what the runtime had written for the failed response never reached the client
         call.responseBody(null, null);
-        call.principal(principal(request));
+        notePrincipal(call, request);
         call.respond(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, responseHeaders(response));
         recorder.ended(call);
     }
@@ -110,9 +110,7 @@ public final class HttpCalls {
 
     /** The response is complete: record what was sent and end the call. */
     void completed(CallDraft call, HttpServletRequest request, HttpServletResponse response) {
-        if (!call.hasPrincipal()) {
-            call.principal(principal(request));
-        }
+        notePrincipal(call, request);
         call.respond(response.getStatus(), responseHeaders(response));
         recorder.ended(call);
     }
@@ -144,9 +142,12 @@ public final class HttpCalls {
         return copy;
     }
 
-    private static String principal(HttpServletRequest request) {
+    /** The container's principal, unless the Jakarta REST security context already named one. */
+    private static void notePrincipal(CallDraft call, HttpServletRequest request) {
         var user = request.getUserPrincipal();
-        return user == null ? null : user.getName();
+        if (user != null && !call.hasPrincipal()) {
+            call.principal(user.getName());
+        }
     }
 
     private void warnNoFilter() {

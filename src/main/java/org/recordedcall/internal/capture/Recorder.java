@@ -12,8 +12,8 @@ import java.time.Instant;
 
 /**
  * Moves a call through its life (started, failed, ended), hands the final record to the
- * {@link CallSink} and fires the matching events, synchronous and asynchronous. Never throws into the application: an observer that fails
- * is logged, and the call goes on.
+ * {@link CallSink} and fires the matching events, synchronous and asynchronous. Never throws
+ * into the application: an observer that fails is logged, and the call goes on.
  */
 @Singleton
 public final class Recorder {

@@ -7,8 +7,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 
 /**
  * Begins the call of a recorded resource method, tees its request body, and on the way
- * out notes the principal and echoes the correlation id. Registered per resource method by {@link RecordedCallFeature}, never a
- * CDI bean, so it is never itself intercepted and recorded.
+ * out notes the principal and echoes the correlation id. Registered per resource method by
+ * {@link RecordedCallFeature}, never a CDI bean, so it is never itself intercepted and recorded.
  */
 final class RecordingFilter implements ContainerRequestFilter, ContainerResponseFilter {
 

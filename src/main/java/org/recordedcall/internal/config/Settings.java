@@ -43,11 +43,7 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 bool(source, RecordedCallSettings.SCHEMA_CREATE, true));
     }
 
-    /** The settings of this JVM: system property first, then environment variable. */
-    public static Settings fromSystem() {
-        return from(Settings::systemValue);
-    }
-
+    /** A key's value from this JVM: system property first, then environment variable. */
     static String systemValue(String key) {
         var value = System.getProperty(key);
         return value != null ? value : System.getenv(environmentName(key));

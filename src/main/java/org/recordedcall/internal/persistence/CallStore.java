@@ -18,6 +18,7 @@ public class CallStore {
     public static final String UNIT = "recorded-call";
 
     private final StoreUnit unit;
+    private volatile TransactionSynchronizationRegistry transactions;
 
     @Inject
     public CallStore(StoreUnit unit) {
@@ -46,10 +47,14 @@ public class CallStore {
         entities.flush();
     }
 
-    private static TransactionSynchronizationRegistry transactions() {
+    private TransactionSynchronizationRegistry transactions() {
+        if (transactions != null) {
+            return transactions;
+        }
         try {
-            return (TransactionSynchronizationRegistry) new InitialContext()
+            transactions = (TransactionSynchronizationRegistry) new InitialContext()
                     .lookup("java:comp/TransactionSynchronizationRegistry");
+            return transactions;
         } catch (NamingException e) {
             throw new IllegalStateException("recorded-call: the server offers no TransactionSynchronizationRegistry", e);
         }

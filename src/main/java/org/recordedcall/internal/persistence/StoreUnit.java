@@ -37,10 +37,11 @@ public class StoreUnit {
     }
 
     /** The factory of entity managers for the records. */
-    public synchronized EntityManagerFactory factory() {
-        if (settings.datasource() == null) {
-            return shipped;
-        }
+    public EntityManagerFactory factory() {
+        return settings.datasource() == null ? shipped : configured();
+    }
+
+    private synchronized EntityManagerFactory configured() {
         if (configured == null) {
             configured = bootstrap(settings.datasource());
         }
@@ -61,7 +62,12 @@ public class StoreUnit {
             try {
                 var ddl = SchemaInstaller.install(dataSource(name));
                 LOG.log(System.Logger.Level.INFO, "recorded-call: table RECORDED_CALL is ready on {0} ({1})", name, ddl);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                // the database may be down for now: tried again before the next write
+                LOG.log(System.Logger.Level.WARNING, "recorded-call: could not create table RECORDED_CALL on " + name
+                        + " (" + e.getMessage() + "); trying again before the next write.", e);
+                return;
+            } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "recorded-call: could not create table RECORDED_CALL on " + name
                         + ": " + e.getMessage() + ". Create it from the DDL in the jar's " + SchemaInstaller.DDL_FOLDER
                         + " and set recordedcall.schema.create=false.", e);
