@@ -2,7 +2,8 @@
 # Starts or stops a throw-away PostgreSQL server on loopback for the integration tests,
 # from the server binaries Debian's 'postgresql' package installs.
 #   postgres.sh start DIR PORT    a new cluster in DIR, database 'records', user 'recorded'
-#   postgres.sh stop DIR
+#   postgres.sh stop DIR          stops it, keeping its data (also to play an outage)
+#   postgres.sh resume DIR PORT   starts the stopped cluster in DIR again
 set -euo pipefail
 
 command="${1:?start or stop}"
@@ -38,6 +39,11 @@ case "$command" in
             -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start
         as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U recorded records
         echo "postgres.sh: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, database records"
+        ;;
+    resume)
+        port="${3:?port}"
+        as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
         ;;
     stop)
         if [[ -f "$dir/data/postmaster.pid" ]]; then

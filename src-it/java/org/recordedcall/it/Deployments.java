@@ -7,6 +7,7 @@ import org.recordedcall.RecordedCallSettings;
 import org.recordedcall.it.app.ItApplication;
 
 import java.io.File;
+import java.util.Map;
 
 /** Builds the test application the way a user ships one: their classes, and the library jar in WEB-INF/lib. */
 public final class Deployments {
@@ -33,6 +34,11 @@ public final class Deployments {
      * in its own MicroProfile Config file.
      */
     public static WebArchive onPostgres(String name) {
+        return onPostgres(name, Map.of());
+    }
+
+    /** The same, with more recorder settings in its MicroProfile Config file. */
+    public static WebArchive onPostgres(String name, Map<String, String> settings) {
         var webXml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -46,16 +52,34 @@ public final class Deployments {
                     <initial-pool-size>1</initial-pool-size>
                     <min-pool-size>1</min-pool-size>
                     <max-pool-size>20</max-pool-size>
-                  </data-source>
+                %s  </data-source>
                 </web-app>
-                """.formatted(POSTGRES_DATASOURCE, Postgres.url(), Postgres.USER, Postgres.PASSWORD);
+                """.formatted(POSTGRES_DATASOURCE, Postgres.url(), Postgres.USER, Postgres.PASSWORD, poolValidation());
+        var config = new StringBuilder(RecordedCallSettings.DATASOURCE + "=" + POSTGRES_DATASOURCE + "\n");
+        settings.forEach((key, value) -> config.append(key).append('=').append(value).append('\n'));
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(ItApplication.class.getPackage())
                 .addAsLibrary(libraryJar())
                 .addAsLibrary(Postgres.driverJar())
                 .setWebXML(new StringAsset(webXml))
-                .addAsResource(new StringAsset(RecordedCallSettings.DATASOURCE + "=" + POSTGRES_DATASOURCE + "\n"),
-                        "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(config.toString()), "META-INF/microprofile-config.properties");
+    }
+
+    /**
+     * What a production pool needs to come back after the database restarts: Payara checks a
+     * connection before handing it out (and drops them all once one is dead). WildFly reads no
+     * such settings from a {@code <data-source>}: its pools are checked where the server defines them.
+     */
+    private static String poolValidation() {
+        if (!String.valueOf(System.getProperty("arquillian.xml")).contains("payara")) {
+            return "";
+        }
+        return """
+                    <property><name>fish.payara.is-connection-validation-required</name><value>true</value></property>
+                    <property><name>fish.payara.connection-validation-method</name><value>custom-validation</value></property>
+                    <property><name>fish.payara.validation-classname</name><value>org.glassfish.api.jdbc.validation.PostgresConnectionValidation</value></property>
+                    <property><name>fish.payara.fail-all-connections</name><value>true</value></property>
+                """;
     }
 
     /** The test application, with no beans.xml: bean discovery in annotated mode, the EE default. */

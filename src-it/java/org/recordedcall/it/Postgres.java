@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 
 /** The PostgreSQL server the build started on loopback (src-it/postgres/postgres.sh). */
 final class Postgres {
@@ -26,6 +27,32 @@ final class Postgres {
 
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, PASSWORD);
+    }
+
+    /** Stops the server, as an outage would; the data stays. */
+    static void stop() {
+        script("stop", System.getProperty("it.postgres.dir"));
+    }
+
+    /** Starts the stopped server again on its port. */
+    static void resume() {
+        script("resume", System.getProperty("it.postgres.dir"), System.getProperty("it.postgres.port"));
+    }
+
+    private static void script(String... arguments) {
+        var command = new java.util.ArrayList<String>(List.of("bash", System.getProperty("it.postgres.script")));
+        command.addAll(List.of(arguments));
+        try {
+            var process = new ProcessBuilder(command).inheritIO().start();
+            if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("postgres.sh " + String.join(" ", arguments) + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static File driverJar() {

@@ -352,6 +352,19 @@ class RecordingIT {
     }
 
     @Test
+    void writerCountersAreReadableByTheApplication() {
+        api.get("api/orders/21?token=counted", token);
+        api.awaitRow(token);
+
+        var writer = Api.object(api.send(api.request("api/_it/writer").GET()).body());
+
+        assertTrue(writer.getJsonNumber("accepted").longValue() >= 1, writer::toString);
+        assertTrue(writer.getJsonNumber("written").longValue() >= 1, writer::toString);
+        assertEquals(0, writer.getJsonNumber("dropped").longValue(), writer::toString);
+        assertEquals(0, writer.getJsonNumber("failed").longValue(), writer::toString);
+    }
+
+    @Test
     void parallelCallsEachKeepOnlyTheirOwnData() throws Exception {
         var tokens = IntStream.range(0, 40).mapToObj(i -> token + "-" + i).toList();
         Parallel.run(tokens, each -> {

@@ -44,6 +44,31 @@ public final class RecordedCallSettings {
      */
     public static final String SCHEMA_CREATE = "recordedcall.schema.create";
 
+    /** How many finished calls wait for the background writer at most. Default {@code 10000}. */
+    public static final String WRITER_QUEUE_CAPACITY = "recordedcall.writer.queue-capacity";
+
+    /** How many calls the writer stores in one transaction at most. Default {@code 200}. */
+    public static final String WRITER_BATCH_SIZE = "recordedcall.writer.batch-size";
+
+    /** How often, in milliseconds, the writer stores what is queued. Default {@code 200}. */
+    public static final String WRITER_FLUSH_INTERVAL_MS = "recordedcall.writer.flush-interval-ms";
+
+    /**
+     * What happens to a finished call when the queue is full: {@code DROP} it and count it (the
+     * default), {@code WAIT} up to {@link #WRITER_OVERFLOW_WAIT_MS} for room and drop it after,
+     * or {@code WRITE_THROUGH}: store it in the caller's thread before the response goes on.
+     */
+    public static final String WRITER_OVERFLOW = "recordedcall.writer.overflow";
+
+    /** With {@code WAIT}, how long, in milliseconds, a call waits for room in the queue. Default {@code 50}. */
+    public static final String WRITER_OVERFLOW_WAIT_MS = "recordedcall.writer.overflow-wait-ms";
+
+    /** At undeploy or shutdown, how long, in milliseconds, the writer may take to store what is queued. Default {@code 10000}. */
+    public static final String WRITER_DRAIN_TIMEOUT_MS = "recordedcall.writer.drain-timeout-ms";
+
+    /** While the database is unavailable, the longest pause, in milliseconds, between two attempts. Default {@code 30000}. */
+    public static final String WRITER_MAX_BACKOFF_MS = "recordedcall.writer.max-backoff-ms";
+
     private RecordedCallSettings() {
     }
 }

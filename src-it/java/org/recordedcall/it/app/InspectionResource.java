@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.recordedcall.CallRecord;
 import org.recordedcall.RecordedCalls;
+import org.recordedcall.RecorderStatus;
+import org.recordedcall.WriterStatus;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -38,6 +40,9 @@ public class InspectionResource {
 
     @Inject
     EventLog events;
+
+    @Inject
+    RecorderStatus status;
 
     /** Rows of RECORDED_CALL where a column equals a value, every column by its SQL name. */
     @GET
@@ -79,6 +84,12 @@ public class InspectionResource {
     @Path("calls")
     public List<CallRecord> latest(@QueryParam("limit") int limit) {
         return calls.latest(limit);
+    }
+
+    @GET
+    @Path("writer")
+    public WriterStatus writer() {
+        return status.writer();
     }
 
     @GET

@@ -54,6 +54,15 @@ public class OrdersResource {
         return Response.created(URI.create("orders/" + order.item)).entity(order).build();
     }
 
+    /** A note in plain text, answered as it came; PostgreSQL stores no NUL character, so one makes a record it refuses. */
+    @POST
+    @Path("notes")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String note(String note) {
+        return note;
+    }
+
     @POST
     @Path("form")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -3,7 +3,7 @@ package org.recordedcall.internal.capture;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
-import org.recordedcall.internal.persistence.SchemaListener;
+import org.recordedcall.internal.persistence.StoreLifecycle;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The library's servlet bootstrap: installs {@link RecordingServletFilter} in front of every
  * other filter of the application, with asynchronous support so that asynchronous resources
- * keep working, and the listener that prepares the table at start-up.
+ * keep working, and the listener that starts and stops the store with the application.
  */
 public final class RecordingInitializer implements ServletContainerInitializer {
 
@@ -19,7 +19,7 @@ public final class RecordingInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        context.addListener(SchemaListener.class);
+        context.addListener(StoreLifecycle.class);
         var filter = context.addFilter(FILTER_NAME, RecordingServletFilter.class);
         if (filter == null) {
             return; // declared in web.xml by the application: its declaration wins

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * @param maskedHeaders  lower-case names of masked headers
  * @param datasource     JNDI name of the datasource to write to, or {@code null} for the shipped unit's default
  * @param createSchema   whether to create the table when it is missing
+ * @param writer         the background writer's settings
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
-                       Set<String> maskedHeaders, String datasource, boolean createSchema) {
+                       Set<String> maskedHeaders, String datasource, boolean createSchema, WriterSettings writer) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -40,7 +41,29 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 names(source, RecordedCallSettings.MASKED_HEADERS,
                         "Authorization,Proxy-Authorization,Cookie,Set-Cookie"),
                 text(source, RecordedCallSettings.DATASOURCE),
-                bool(source, RecordedCallSettings.SCHEMA_CREATE, true));
+                bool(source, RecordedCallSettings.SCHEMA_CREATE, true),
+                new WriterSettings(
+                        positive(source, RecordedCallSettings.WRITER_QUEUE_CAPACITY, 10_000),
+                        positive(source, RecordedCallSettings.WRITER_BATCH_SIZE, 200),
+                        positive(source, RecordedCallSettings.WRITER_FLUSH_INTERVAL_MS, 200),
+                        overflow(source),
+                        positive(source, RecordedCallSettings.WRITER_OVERFLOW_WAIT_MS, 50),
+                        positive(source, RecordedCallSettings.WRITER_DRAIN_TIMEOUT_MS, 10_000),
+                        positive(source, RecordedCallSettings.WRITER_MAX_BACKOFF_MS, 30_000)));
+    }
+
+    private static WriterSettings.Overflow overflow(UnaryOperator<String> source) {
+        var key = RecordedCallSettings.WRITER_OVERFLOW;
+        var value = source.apply(key);
+        if (value == null || value.isBlank()) {
+            return WriterSettings.Overflow.DROP;
+        }
+        try {
+            return WriterSettings.Overflow.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException unknown) {
+            warnIgnored(key, value, "DROP, WAIT or WRITE_THROUGH", WriterSettings.Overflow.DROP);
+            return WriterSettings.Overflow.DROP;
+        }
     }
 
     /** A key's value from this JVM: system property first, then environment variable. */

@@ -7,10 +7,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.recordedcall.CallRecord;
 
+import java.util.List;
+
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
-/** Inserts one finished call in a transaction of its own, never the request's. */
+/** Inserts finished calls in a transaction of their own, never the request's. */
 @Singleton
 public class CallStore {
 
@@ -25,8 +27,14 @@ public class CallStore {
         this.unit = unit;
     }
 
+    /** Whether the records' database answers. */
+    public boolean reachable() {
+        return unit.reachable();
+    }
+
+    /** Inserts the calls in one transaction of their own, with JDBC batching where the provider does it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void insert(CallRecord call) {
+    public void insertAll(List<CallRecord> calls) {
         unit.ensureSchema();
         var entities = unit.factory().createEntityManager();
         // closed when the transaction has ended, as a container closes its own: closed inside
@@ -43,7 +51,9 @@ public class CallStore {
             }
         });
         entities.joinTransaction();
-        entities.persist(RecordedCallEntity.of(call));
+        for (var call : calls) {
+            entities.persist(RecordedCallEntity.of(call));
+        }
         entities.flush();
     }
 

@@ -1,51 +1,165 @@
 package org.recordedcall.internal.persistence;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.recordedcall.CallRecord;
+import org.recordedcall.RecorderStatus;
+import org.recordedcall.WriterStatus;
 import org.recordedcall.internal.capture.CallSink;
+import org.recordedcall.internal.config.Settings;
+import org.recordedcall.internal.config.WriterSettings;
 
-import java.util.concurrent.RejectedExecutionException;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
- * Stores finished calls off the request thread, on the container's managed executor. A call
- * that cannot be stored is logged with what the user can do; the response it belongs to has
- * long been sent and is never affected.
+ * Stores finished calls in batches, off the request thread: a {@link WriteQueue} emptied by a
+ * task on the container's managed scheduler. The task is scheduled when the first call after a
+ * quiet spell arrives, one flush interval later, so that calls arriving meanwhile go in the same
+ * batches; it writes until the queue is empty and is scheduled again while the database is
+ * down. When the application stops, {@link #stop()} writes what is queued; calls finishing after
+ * that are written in their own thread. Never throws into the request; every call it cannot
+ * store is counted and logged.
  */
 @Singleton
-public class CallWriter implements CallSink {
+public class CallWriter implements CallSink, RecorderStatus {
 
+    static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+    static final String CONTEXT = "java:comp/DefaultContextService";
     private static final System.Logger LOG = System.getLogger(CallWriter.class.getName());
 
-    @Resource
-    ManagedExecutorService executor;
+    private final WriterSettings settings;
+    private final WriteQueue queue;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final RateLimitedLog scheduleLog = new RateLimitedLog(LOG, 10_000);
+    private volatile ScheduledExecutorService scheduler;
+    private volatile Runnable flushTask;
+    private volatile boolean stopped;
 
     @Inject
-    CallStore store;
+    public CallWriter(Settings settings, CallStore store) {
+        this(settings.writer(), new WriteQueue.Store() {
+            @Override
+            public void write(List<CallRecord> batch) {
+                store.insertAll(batch);
+            }
 
-    @Override
-    public void accept(CallRecord call) {
+            @Override
+            public boolean reachable() {
+                return store.reachable();
+            }
+        });
+    }
+
+    CallWriter(WriterSettings settings, WriteQueue.Store store) {
+        this.settings = settings;
+        this.queue = new WriteQueue(settings, store);
+    }
+
+    /**
+     * Called as the application starts, on a thread with its context: finds the scheduler and
+     * makes the flush task carry this context, whichever thread schedules it later (an
+     * asynchronous call may finish on a thread of no application).
+     */
+    public void start() {
         try {
-            executor.execute(() -> write(call));
-        } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.WARNING, "recorded-call: call " + call.id() + " (" + call.operation()
-                    + ") is not stored: the managed executor refused the write (" + e.getMessage()
-                    + "). Raise the default managed executor's queue size if this repeats.");
+            var naming = new InitialContext();
+            var contexts = (ContextService) naming.lookup(CONTEXT);
+            start((ManagedScheduledExecutorService) naming.lookup(SCHEDULER), contexts::contextualRunnable);
+        } catch (NamingException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: the managed scheduler " + SCHEDULER + " or context "
+                    + "service " + CONTEXT + " is not available (" + e + "); calls are written in the thread "
+                    + "that finishes them.", e);
         }
     }
 
-    private void write(CallRecord call) {
-        try {
-            store.insert(call);
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (RuntimeException | Error e) {
-            // an Error too: the executor would swallow it, and the call would vanish without a word
-            LOG.log(System.Logger.Level.WARNING, "recorded-call: call " + call.id() + " (" + call.operation()
-                    + ") is not stored: " + e + ". Check that the RECORDED_CALL table exists and the datasource "
-                    + "of persistence unit '" + CallStore.UNIT + "' is reachable.", e);
+    /** Starts writing through this scheduler, with the flush task wrapped as given. */
+    void start(ScheduledExecutorService scheduler, UnaryOperator<Runnable> contextual) {
+        this.flushTask = contextual.apply(this::flush);
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void accept(CallRecord call) {
+        if (stopped || scheduler == null) {
+            queue.writeNow(call);
+            return;
         }
+        queue.offer(call);
+        if (stopped) {
+            queue.drain(settings.drainTimeoutMillis()); // stopped meanwhile: not left in the queue
+        } else {
+            schedule(settings.flushIntervalMillis());
+        }
+    }
+
+    @Override
+    public WriterStatus writer() {
+        return queue.status();
+    }
+
+    private void schedule(long delayMillis) {
+        if (!scheduled.compareAndSet(false, true)) {
+            return; // a flush is due or running, and looks at the queue once more when it ends
+        }
+        try {
+            scheduler.schedule(flushTask, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            scheduled.set(false);
+            scheduleLog.warn("recorded-call: the managed scheduler refused the writer's task (" + e + "); "
+                    + queue.status().queueDepth() + " call(s) wait for the next call or the shutdown.", e);
+        }
+    }
+
+    private void flush() {
+        try {
+            queue.flush();
+        } catch (RuntimeException | Error e) {
+            // the writer must outlive any failure; an Error too, which the scheduler would swallow
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: the writer hit " + e + "; it goes on.", e);
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+        } finally {
+            scheduled.set(false);
+            // calls that came while this flush ran, or the ones the database refused for now
+            if (queue.waiting() && !stopped) {
+                schedule(Math.max(queue.pauseLeftMillis(), settings.flushIntervalMillis()));
+            }
+        }
+    }
+
+    /**
+     * As the application stops: writes what is queued, within the drain timeout, and logs
+     * what could not be. Calls finishing later are written in their own thread.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        var timeout = settings.drainTimeoutMillis();
+        var left = queue.drain(timeout);
+        var status = queue.status();
+        if (left > 0) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: {0} queued call(s) could not be stored within {1} ms "
+                    + "of the application stopping and are lost ({2}); raise " + "recordedcall.writer.drain-timeout-ms "
+                    + "if the database was only slow. {3}", left, timeout, status.lastError(), status);
+        } else {
+            LOG.log(System.Logger.Level.INFO, "recorded-call: writer stopped, every accepted call handled: {0}", status);
+        }
+    }
+
+    @PreDestroy
+    void destroyed() {
+        stop();
     }
 }

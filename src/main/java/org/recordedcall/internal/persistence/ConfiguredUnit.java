@@ -28,15 +28,21 @@ final class ConfiguredUnit implements PersistenceUnitInfo {
     }
 
     /**
-     * What the server itself would tell its provider so that the unit takes part in JTA
-     * transactions. Hibernate finds WildFly's transaction manager by itself; EclipseLink must be
-     * told it runs on a GlassFish-family server (Payara).
+     * What the server itself would tell its provider: that the unit takes part in JTA
+     * transactions (Hibernate finds WildFly's transaction manager by itself; EclipseLink must be
+     * told it runs on a GlassFish-family server, Payara), and which database it talks to.
      */
-    static Map<String, Object> integration(String providerClass) {
+    static Map<String, Object> integration(String providerClass, String databaseProduct) {
+        var properties = new java.util.HashMap<String, Object>();
         if (providerClass.startsWith("org.eclipse.persistence") && System.getProperty("com.sun.aas.instanceRoot") != null) {
-            return Map.of("eclipselink.target-server", "Glassfish");
+            properties.put("eclipselink.target-server", "Glassfish");
         }
-        return Map.of();
+        if (databaseProduct != null) {
+            // known from start-up: Hibernate then needs no connection to pick its dialect, so a
+            // database that is down at the first write does not fail the unit
+            properties.put("jakarta.persistence.database-product-name", databaseProduct);
+        }
+        return properties;
     }
 
     @Override
@@ -106,6 +112,9 @@ final class ConfiguredUnit implements PersistenceUnitInfo {
         var properties = new Properties();
         // no class transformer is registered, so the entity is used as compiled
         properties.setProperty("eclipselink.weaving", "false");
+        // JDBC batching of the writer's inserts, as the shipped persistence.xml sets it
+        properties.setProperty("eclipselink.jdbc.batch-writing", "JDBC");
+        properties.setProperty("hibernate.jdbc.batch_size", "100");
         return properties;
     }
 

@@ -29,6 +29,7 @@ public class StoreUnit {
 
     private final Settings settings;
     private EntityManagerFactory configured;
+    private volatile String databaseProduct;
     private volatile boolean schemaChecked;
 
     @Inject
@@ -43,7 +44,7 @@ public class StoreUnit {
 
     private synchronized EntityManagerFactory configured() {
         if (configured == null) {
-            configured = bootstrap(settings.datasource());
+            configured = bootstrap(settings.datasource(), databaseProduct);
         }
         return configured;
     }
@@ -60,7 +61,9 @@ public class StoreUnit {
             }
             var name = settings.datasource() == null ? DEFAULT_DATASOURCE : settings.datasource();
             try {
-                var ddl = SchemaInstaller.install(dataSource(name));
+                var database = dataSource(name);
+                databaseProduct = product(database);
+                var ddl = SchemaInstaller.install(database);
                 LOG.log(System.Logger.Level.INFO, "recorded-call: table RECORDED_CALL is ready on {0} ({1})", name, ddl);
             } catch (SQLException e) {
                 // the database may be down for now: tried again before the next write
@@ -76,7 +79,23 @@ public class StoreUnit {
         }
     }
 
-    private static EntityManagerFactory bootstrap(String datasource) {
+    /** Whether the datasource hands out a working connection. */
+    public boolean reachable() {
+        var name = settings.datasource() == null ? DEFAULT_DATASOURCE : settings.datasource();
+        try (var connection = dataSource(name).getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String product(DataSource database) throws SQLException {
+        try (var connection = database.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        }
+    }
+
+    private static EntityManagerFactory bootstrap(String datasource, String databaseProduct) {
         var providers = PersistenceProviderResolverHolder.getPersistenceProviderResolver().getPersistenceProviders();
         if (providers.isEmpty()) {
             throw new IllegalStateException("recorded-call: the server offers no JPA provider");
@@ -86,7 +105,7 @@ public class StoreUnit {
                 datasource, provider.getClass().getName());
         return provider.createContainerEntityManagerFactory(
                 new ConfiguredUnit(provider.getClass().getName(), dataSource(datasource)),
-                ConfiguredUnit.integration(provider.getClass().getName()));
+                ConfiguredUnit.integration(provider.getClass().getName(), databaseProduct));
     }
 
     static DataSource dataSource(String name) {

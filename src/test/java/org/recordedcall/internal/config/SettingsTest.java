@@ -21,6 +21,16 @@ class SettingsTest {
         assertEquals(16_384, settings.jsonMaxChars());
         assertEquals(16_384, settings.stackMaxChars());
         assertEquals(Set.of("authorization", "proxy-authorization", "cookie", "set-cookie"), settings.maskedHeaders());
+        assertEquals(new WriterSettings(10_000, 200, 200, WriterSettings.Overflow.DROP, 50, 10_000, 30_000),
+                settings.writer());
+    }
+
+    @Test
+    void overflowPolicyIsReadCaseInsensitivelyAndUnknownOnesFallBack() {
+        assertEquals(WriterSettings.Overflow.WRITE_THROUGH,
+                Settings.from(Map.of(RecordedCallSettings.WRITER_OVERFLOW, "write-through")::get).writer().overflow());
+        assertEquals(WriterSettings.Overflow.DROP,
+                Settings.from(Map.of(RecordedCallSettings.WRITER_OVERFLOW, "block")::get).writer().overflow());
     }
 
     @Test

@@ -1,76 +1,98 @@
 package org.recordedcall.internal.persistence;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.recordedcall.CallRecord;
+import org.recordedcall.internal.config.WriterSettings;
+import org.recordedcall.internal.config.WriterSettings.Overflow;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A write that fails, or an executor that refuses work, never reaches the caller. */
+/** The writer's scheduling on a real scheduler, against the in-memory store of {@link WriteQueueTest}. */
 class CallWriterTest {
 
-    private static ManagedExecutorService executor(boolean refuse, AtomicInteger ran) {
-        return (ManagedExecutorService) Proxy.newProxyInstance(CallWriterTest.class.getClassLoader(),
-                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("execute")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    if (refuse) {
-                        throw new RejectedExecutionException("queue full");
-                    }
-                    ran.incrementAndGet();
-                    ((Runnable) args[0]).run();
-                    return null;
-                });
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final WriteQueueTest.FakeStore store = new WriteQueueTest.FakeStore();
+    private final CallWriter writer = new CallWriter(new WriterSettings(10_000, 50, 20, Overflow.DROP, 20, 2_000, 200), store);
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
     }
 
-    private static final class FailingStore extends CallStore {
-        final List<String> attempts = new ArrayList<>();
-
-        FailingStore() {
-            super(null);
-        }
-
-        @Override
-        public void insert(CallRecord call) {
-            attempts.add(call.id());
-            throw new IllegalStateException("table RECORDED_CALL not found");
-        }
+    private static CallRecord call() {
+        return RecordedCallEntityTest.record(UUID.randomUUID().toString());
     }
 
     @Test
-    void aFailingWriteIsLoggedNotThrown() {
-        var writer = new CallWriter();
-        var store = new FailingStore();
-        var ran = new AtomicInteger();
-        writer.executor = executor(false, ran);
-        writer.store = store;
-        var call = RecordedCallEntityTest.record(UUID.randomUUID().toString());
+    void callsFromManyThreadsAreAllWrittenInBatches() throws InterruptedException {
+        writer.start(scheduler, UnaryOperator.identity());
+        var threads = new ArrayList<Thread>();
+        for (int t = 0; t < 8; t++) {
+            var thread = new Thread(() -> IntStream.range(0, 250).forEach(i -> writer.accept(call())));
+            thread.start();
+            threads.add(thread);
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
 
-        assertDoesNotThrow(() -> writer.accept(call));
+        await(() -> store.stored.size() == 2_000);
 
-        assertEquals(1, ran.get(), "written off the caller's path, on the executor");
-        assertEquals(List.of(call.id()), store.attempts);
+        assertEquals(2_000, writer.writer().written());
+        assertTrue(store.batches.size() < 2_000, "batched: " + store.batches.size() + " transactions");
+        assertTrue(store.batches.stream().allMatch(batch -> batch.size() <= 50), "no batch above the batch size");
     }
 
     @Test
-    void aRefusingExecutorIsLoggedNotThrown() {
-        var writer = new CallWriter();
-        var store = new FailingStore();
-        writer.executor = executor(true, new AtomicInteger());
-        writer.store = store;
+    void theWriterComesBackByItselfWhenTheDatabaseReturns() throws InterruptedException {
+        writer.start(scheduler, UnaryOperator.identity());
+        store.up = false;
+        IntStream.range(0, 30).forEach(i -> writer.accept(call()));
+        await(() -> writer.writer().lastError() != null);
 
-        assertDoesNotThrow(() -> writer.accept(RecordedCallEntityTest.record(UUID.randomUUID().toString())));
+        store.up = true; // and no further call arrives to wake the writer
 
-        assertEquals(List.of(), store.attempts);
+        await(() -> store.stored.size() == 30);
+        assertEquals(0, writer.writer().queueDepth());
+    }
+
+    @Test
+    void stopWritesWhatIsQueuedAndLaterCallsInTheirOwnThread() {
+        writer.start(scheduler, UnaryOperator.identity());
+        scheduler.shutdownNow(); // nothing flushes but the stop itself
+        IntStream.range(0, 40).forEach(i -> writer.accept(call()));
+
+        writer.stop();
+        assertEquals(40, store.stored.size());
+
+        writer.accept(call());
+        assertEquals(41, store.stored.size(), "written in the caller once stopped");
+        assertEquals(41, writer.writer().written());
+    }
+
+    @Test
+    void withoutAStartCallsAreWrittenInTheirOwnThread() {
+        writer.accept(call());
+
+        assertEquals(1, store.stored.size());
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within 10 s");
+            Thread.sleep(10);
+        }
     }
 }

@@ -1,0 +1,218 @@
+package org.recordedcall.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.recordedcall.RecordedCallSettings;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The writer against a real database that fails, on a real server: PostgreSQL stopped under
+ * load, a call whose value PostgreSQL refuses, the application undeployed under load. The API's
+ * responses never change; every call is stored or counted.
+ */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+class WriterFaultIT {
+
+    private static final String DRAINED = "drained";
+    /** Small, so that the outage overflows it and the count of dropped calls is checked exactly. */
+    private static final int QUEUE_CAPACITY = 120;
+
+    @Deployment(name = "faults", testable = false)
+    static WebArchive faults() {
+        return Deployments.onPostgres("faults", Map.of(
+                RecordedCallSettings.WRITER_QUEUE_CAPACITY, String.valueOf(QUEUE_CAPACITY),
+                RecordedCallSettings.WRITER_BATCH_SIZE, "20",
+                RecordedCallSettings.WRITER_MAX_BACKOFF_MS, "1000"));
+    }
+
+    /** Writes only every 3 s, so that calls wait in the queue when it is undeployed. */
+    @Deployment(name = DRAINED, managed = false, testable = false)
+    static WebArchive drained() {
+        return Deployments.onPostgres(DRAINED, Map.of(RecordedCallSettings.WRITER_FLUSH_INTERVAL_MS, "3000"));
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private static Api api(String application) throws Exception {
+        return new Api(new URL("http://localhost:" + System.getProperty("recordedcall.it.port") + "/" + application + "/"));
+    }
+
+    @Test
+    void anOutageUnderLoadChangesNoResponseAndEveryCallIsStoredOrCountedAsDropped() throws Exception {
+        var api = api("faults");
+        var run = "outage-" + UUID.randomUUID();
+        var tokens = IntStream.range(0, 300).mapToObj(i -> run + "-" + i).toList();
+        var before = writer(api);
+
+        Parallel.run(tokens.subList(0, 50), token -> assertCreated(api, token));
+        var down = Instant.now();
+        Postgres.stop();
+        try {
+            Parallel.run(tokens.subList(50, 300), token -> assertCreated(api, token));
+            awaitWriterFailureSince(api, down);
+        } finally {
+            Postgres.resume();
+        }
+
+        var after = awaitQueueEmpty(api);
+        var dropped = after.getJsonNumber("dropped").longValue() - before.getJsonNumber("dropped").longValue();
+        var stored = count(run);
+        assertTrue(dropped > 0, () -> "250 calls into a queue of " + QUEUE_CAPACITY + " overflow: " + after);
+        assertEquals(tokens.size(), stored + dropped, () -> "every call is stored or counted as dropped: " + stored
+                + " stored, " + after);
+        assertEquals(0, after.getJsonNumber("failed").longValue() - before.getJsonNumber("failed").longValue(),
+                after::toString);
+        assertTrue(after.getJsonNumber("retried").longValue() > before.getJsonNumber("retried").longValue(),
+                () -> "the outage was retried: " + after);
+        assertEquals(stored, after.getJsonNumber("written").longValue() - before.getJsonNumber("written").longValue(),
+                () -> "what the writer counts as written is in the database: " + after);
+    }
+
+    @Test
+    void aCallTheDatabaseRefusesIsSetAsideAndItsBatchAndTheWriterGoOn() throws Exception {
+        var api = api("faults");
+        var run = "refused-" + UUID.randomUUID();
+        var before = writer(api);
+        var tokens = IntStream.range(0, 20).mapToObj(i -> run + "-" + i).toList();
+
+        Parallel.run(tokens, token -> {
+            var body = token.equals(run + "-7") ? "a\u0000b" : "note " + token; // no NUL in a PostgreSQL text column
+            var response = api.send(api.request("api/orders/notes").header("X-Request-Id", token)
+                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertEquals(200, response.statusCode());
+            assertEquals(body, response.body());
+        });
+
+        var after = awaitQueueEmpty(api);
+        assertEquals(19, count(run), "the other calls of its batch are stored");
+        assertEquals(before.getJsonNumber("failed").longValue() + 1, after.getJsonNumber("failed").longValue(),
+                () -> "the refused call is counted: " + after);
+        assertTrue(after.getString("lastError").contains("SQLSTATE 22"), () -> "its SQLSTATE is shown: " + after);
+        var next = run + "-after";
+        assertCreated(api, next);
+        awaitQueueEmpty(api);
+        assertEquals(1, count(next), "the writer goes on after it");
+    }
+
+    @Test
+    void undeployingUnderLoadLosesNoAcceptedCall() throws Exception {
+        var run = "undeploy-" + UUID.randomUUID();
+        var answered = ConcurrentHashMap.<String>newKeySet();
+        var sent = ConcurrentHashMap.<String>newKeySet();
+        deployer.deploy(DRAINED);
+        var api = api(DRAINED);
+        CompletableFuture<Void> undeploy;
+        try {
+            Parallel.run(IntStream.range(0, 100).mapToObj(i -> run + "-a" + i).toList(),
+                    token -> created(api, token, sent, answered));
+            assertTrue(writer(api).getInt("queueDepth") > 0, "calls wait in the queue when the undeploy begins");
+        } finally {
+            undeploy = CompletableFuture.runAsync(() -> deployer.undeploy(DRAINED));
+        }
+        // more calls while it goes: each either answered by the application (and so recorded) or refused by the server
+        Parallel.run(IntStream.range(0, 200).mapToObj(i -> run + "-b" + i).toList(),
+                token -> created(api, token, sent, answered));
+        undeploy.get();
+
+        var stored = tokens(run);
+        assertTrue(stored.containsAll(answered), () -> "answered but not stored: "
+                + answered.stream().filter(token -> !stored.contains(token)).toList());
+        assertTrue(sent.containsAll(stored), "nothing stored that was not sent");
+        assertTrue(answered.size() >= 100, () -> answered.size() + " calls answered");
+    }
+
+    private static void created(Api api, String token, Set<String> sent, Set<String> answered) {
+        sent.add(token);
+        try {
+            if (create(api, token) == 201) {
+                answered.add(token);
+            }
+        } catch (IllegalStateException refusedByTheServer) {
+            // the connection was refused or reset as the application went
+        }
+    }
+
+    private static int create(Api api, String token) {
+        return api.send(api.request("api/orders?tag=" + token).header("X-Request-Id", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"" + token + "\",\"quantity\":1}"))).statusCode();
+    }
+
+    private static void assertCreated(Api api, String token) {
+        assertEquals(201, create(api, token), "the response does not depend on the database");
+    }
+
+    private static JsonObject writer(Api api) {
+        return Api.object(api.send(api.request("api/_it/writer").GET()).body());
+    }
+
+    /** Waits until the writer has met the outage: a write failed after it began. */
+    private static void awaitWriterFailureSince(Api api, Instant down) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            var at = writer(api).getString("lastErrorAt", null);
+            if (at != null && Instant.parse(at).isAfter(down)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the writer never met the outage: " + writer(api));
+    }
+
+    /** The writer's counters once nothing waits in its queue. */
+    private static JsonObject awaitQueueEmpty(Api api) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonObject writer;
+        do {
+            writer = writer(api);
+            if (writer.getInt("queueDepth") == 0) {
+                return writer;
+            }
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the queue did not empty within 60 s: " + writer);
+    }
+
+    private static int count(String prefix) throws SQLException {
+        return tokens(prefix).size();
+    }
+
+    /** Correlation ids of the rows that start with the prefix, read straight from PostgreSQL. */
+    private static Set<String> tokens(String prefix) throws SQLException {
+        try (var connection = Postgres.connect();
+             var statement = connection.prepareStatement("select correlation_id from RECORDED_CALL where correlation_id like ?")) {
+            statement.setString(1, prefix + "%");
+            var tokens = new HashSet<String>();
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    assertTrue(tokens.add(result.getString(1)), "each call once");
+                }
+            }
+            return tokens;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.recordedcall;
+
+import java.time.Instant;
+
+/**
+ * What the background writer has done since the application started, for a health check or
+ * a metrics endpoint: {@code @Inject RecorderStatus status; status.writer().dropped()}.
+ *
+ * Every finished call is either accepted or dropped, and
+ * {@code accepted == written + failed + queueDepth}.
+ *
+ * @param accepted    calls taken for storing (queued, or written in the caller's thread)
+ * @param written     calls stored in the database
+ * @param dropped     calls not taken because the queue was full (overflow policy {@code DROP}, or
+ *                    {@code WAIT} after its wait)
+ * @param failed      calls accepted but never stored: rejected by the database for their values,
+ *                    or still unwritten when the application stopped and its drain timed out
+ * @param retried     write attempts repeated after a failed one, counted per call
+ * @param queueDepth  calls waiting to be written now
+ * @param lastError   the last write error, or {@code null}
+ * @param lastErrorAt when it happened, or {@code null}
+ */
+public record WriterStatus(long accepted, long written, long dropped, long failed, long retried,
+                           int queueDepth, String lastError, Instant lastErrorAt) {
+}

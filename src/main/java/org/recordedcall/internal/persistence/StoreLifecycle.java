@@ -1,0 +1,37 @@
+package org.recordedcall.internal.persistence;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+
+/**
+ * Starts and stops the store with the application: makes sure the table exists at start, so
+ * that it is there before the first call and a problem shows in the deploy log, and starts the
+ * writer; at undeploy or shutdown, drains the writer while the datasource is still there. A
+ * servlet listener, not a CDI observer: only here do all servers give the library's beans
+ * their naming context, and its end comes before the application's resources go.
+ */
+public final class StoreLifecycle implements ServletContextListener {
+
+    private static final System.Logger LOG = System.getLogger(StoreLifecycle.class.getName());
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        try {
+            CDI.current().select(StoreUnit.class).get().ensureSchema();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not check table RECORDED_CALL at start-up; "
+                    + "it is checked again before the first write.", e);
+        }
+        CDI.current().select(CallWriter.class).get().start();
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        try {
+            CDI.current().select(CallWriter.class).get().stop();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not drain the writer at shutdown", e);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.recordedcall.internal.persistence;
+
+import org.recordedcall.CallRecord;
+import org.recordedcall.WriterStatus;
+import org.recordedcall.internal.config.WriterSettings;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The bounded queue between finished calls and the database, and the batches that empty it.
+ * Callers only ever offer (never block, except with the WAIT or WRITE_THROUGH overflow
+ * policies they chose); one flusher at a time writes batches, each in one transaction.
+ * <p>
+ * A batch the database refuses is written again call by call, and each refused call is judged
+ * by its {@link WriteFailure}: a call the database cannot take as it is is set aside and
+ * counted; calls refused because the database is down are kept and tried again after a pause
+ * that doubles up to the maximum backoff. A refusal with no clear cause counts as the call's
+ * own when others of its batch went in, or when the database kept answering while it refused
+ * the call {@value #REFUSALS_TO_SET_ASIDE} times.
+ * <p>
+ * Counts hold {@code accepted = written + failed + queueDepth}, and every call offered is
+ * either accepted or dropped.
+ */
+final class WriteQueue {
+
+    /** Where batches go. */
+    interface Store {
+        /** Stores the calls in one transaction, or throws and stores none. */
+        void write(List<CallRecord> batch);
+
+        /** Whether the database answers at all. */
+        boolean reachable();
+    }
+
+    // a database that is starting up answers but refuses writes for a moment: try a few times first
+    static final int REFUSALS_TO_SET_ASIDE = 3;
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final System.Logger LOG = System.getLogger(WriteQueue.class.getName());
+
+    private final WriterSettings settings;
+    private final Store store;
+    private final ArrayBlockingQueue<CallRecord> queue;
+    private final RateLimitedLog overflowLog = new RateLimitedLog(LOG, 10_000);
+    private final RateLimitedLog errorLog = new RateLimitedLog(LOG, 10_000);
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+
+    // only the flusher changes these, under the lock of this object
+    private volatile List<CallRecord> pending = List.of();
+    private int refusalsWhileReachable;
+    private long backoffMillis;
+    private volatile long retryAtNanos;
+
+    WriteQueue(WriterSettings settings, Store store) {
+        this.settings = settings;
+        this.store = store;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    }
+
+    /** Takes a finished call; what happens when the queue is full is the overflow policy's. */
+    void offer(CallRecord call) {
+        if (queue.offer(call)) {
+            accepted.incrementAndGet();
+            return;
+        }
+        switch (settings.overflow()) {
+            case WAIT -> offerWaiting(call);
+            case WRITE_THROUGH -> writeNow(call);
+            default -> drop(call);
+        }
+    }
+
+    private void offerWaiting(CallRecord call) {
+        try {
+            if (queue.offer(call, settings.overflowWaitMillis(), TimeUnit.MILLISECONDS)) {
+                accepted.incrementAndGet();
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drop(call);
+    }
+
+    /** Stores one call in the caller's thread, past the queue. */
+    void writeNow(CallRecord call) {
+        accepted.incrementAndGet();
+        try {
+            store.write(List.of(call));
+            written.incrementAndGet();
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            error(e, "call " + call.id() + " (" + call.operation() + ") could not be written in the caller's thread "
+                    + "and is lost");
+        }
+    }
+
+    private void drop(CallRecord call) {
+        dropped.incrementAndGet();
+        overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); call "
+                + call.id() + " (" + call.operation() + ") was dropped. Raise recordedcall.writer.queue-capacity, "
+                + "or choose recordedcall.writer.overflow=WAIT or WRITE_THROUGH.", null);
+    }
+
+    /** Whether calls wait to be written. */
+    boolean waiting() {
+        return !queue.isEmpty() || !pending.isEmpty();
+    }
+
+    /** Milliseconds until the database may be tried again: 0 unless it is in a pause after failing. */
+    long pauseLeftMillis() {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(retryAtNanos - System.nanoTime()));
+    }
+
+    /**
+     * Writes what is queued, batch by batch, until the queue is empty or the database fails;
+     * nothing while the database is in a pause after failing. One flusher at a time.
+     */
+    synchronized void flush() {
+        if (pauseLeftMillis() > 0) {
+            return;
+        }
+        while (writeNextBatch()) {
+            // until the queue is empty or the database fails
+        }
+    }
+
+    /**
+     * Writes everything queued, pausing between failed attempts as usual, until done or the
+     * deadline; returns how many calls are left unwritten, which are counted as failed.
+     */
+    synchronized int drain(long timeoutMillis) {
+        var deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (waiting() && System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted()) {
+            if (!writeNextBatch() && !pending.isEmpty()) {
+                pause(Math.min(pauseLeftMillis(), TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        }
+        var left = new ArrayList<>(pending);
+        queue.drainTo(left);
+        pending = List.of();
+        if (!left.isEmpty()) {
+            failed.addAndGet(left.size());
+            lastError = "left unwritten when the application stopped";
+            lastErrorAt = Instant.now();
+        }
+        return left.size();
+    }
+
+    /** Writes one batch; returns whether there may be more to write right now. */
+    private boolean writeNextBatch() {
+        var batch = pending;
+        var retry = !batch.isEmpty();
+        if (!retry) {
+            var next = new ArrayList<CallRecord>(Math.min(settings.batchSize(), queue.size()));
+            queue.drainTo(next, settings.batchSize());
+            if (next.isEmpty()) {
+                return false;
+            }
+            batch = next;
+            pending = batch; // still counted in the queue depth while it is written
+        }
+        var left = write(batch, retry);
+        if (left.isEmpty()) {
+            pending = List.of();
+            backoffMillis = 0;
+            refusalsWhileReachable = 0;
+            return true;
+        }
+        pending = left;
+        backoffMillis = Math.min(backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : backoffMillis * 2,
+                settings.maxBackoffMillis());
+        retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
+        return false;
+    }
+
+    /** Writes the batch; returns the calls to try again later (none when done with: written or set aside). */
+    private List<CallRecord> write(List<CallRecord> batch, boolean retry) {
+        if (retry) {
+            retried.addAndGet(batch.size());
+        }
+        try {
+            store.write(batch);
+            written.addAndGet(batch.size());
+            return List.of();
+        } catch (RuntimeException whole) {
+            if (WriteFailure.of(whole) == WriteFailure.DATABASE) {
+                unavailable(whole, batch.size());
+                return batch;
+            }
+            return writeOneByOne(batch, whole);
+        }
+    }
+
+    private List<CallRecord> writeOneByOne(List<CallRecord> batch, RuntimeException whole) {
+        var wentIn = 0;
+        var setAside = new ArrayList<CallRecord>();
+        var unclear = new ArrayList<CallRecord>();
+        RuntimeException last = whole;
+        for (int i = 0; i < batch.size(); i++) {
+            var call = batch.get(i);
+            try {
+                store.write(List.of(call));
+                written.incrementAndGet();
+                wentIn++;
+            } catch (RuntimeException e) {
+                last = e;
+                switch (WriteFailure.of(e)) {
+                    case RECORD -> setAside.add(call);
+                    case UNKNOWN -> unclear.add(call);
+                    case DATABASE -> {
+                        // the database went away while we wrote: keep this call and the rest for later
+                        var keep = new ArrayList<>(unclear);
+                        keep.addAll(batch.subList(i, batch.size()));
+                        setAside(setAside, last);
+                        unavailable(e, keep.size());
+                        return keep;
+                    }
+                }
+            }
+        }
+        if (!unclear.isEmpty()) {
+            // calls refused beside others that went in are their own problem; so are calls the
+            // database keeps refusing while it answers. A database that does not answer is down.
+            var answers = wentIn > 0 || reachable();
+            if (wentIn == 0 && (!answers || ++refusalsWhileReachable < REFUSALS_TO_SET_ASIDE)) {
+                setAside(setAside, last);
+                if (answers) {
+                    error(last, "the database refused " + unclear.size() + " call(s); they are tried again");
+                } else {
+                    unavailable(last, unclear.size());
+                }
+                return unclear;
+            }
+            setAside.addAll(unclear);
+        }
+        setAside(setAside, last);
+        return List.of();
+    }
+
+    private void setAside(List<CallRecord> calls, RuntimeException cause) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        failed.addAndGet(calls.size());
+        error(cause, calls.size() + " call(s) could not be written and were set aside, the first " + calls.get(0).id()
+                + " (" + calls.get(0).operation() + ")");
+    }
+
+    private void unavailable(RuntimeException cause, int waiting) {
+        error(cause, "the database is unavailable; " + (waiting + queue.size()) + " call(s) wait, tried again in "
+                + Math.min(backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : backoffMillis * 2, settings.maxBackoffMillis())
+                + " ms");
+    }
+
+    private boolean reachable() {
+        try {
+            return store.reachable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void error(RuntimeException e, String what) {
+        lastError = WriteFailure.describe(e);
+        lastErrorAt = Instant.now();
+        errorLog.warn("recorded-call: " + what + ": " + lastError + ". Check the RECORDED_CALL table and the datasource; "
+                + "RecorderStatus.writer() shows the counts.", e);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    WriterStatus status() {
+        return new WriterStatus(accepted.get(), written.get(), dropped.get(), failed.get(), retried.get(),
+                queue.size() + pending.size(), lastError, lastErrorAt);
+    }
+}

@@ -1,0 +1,266 @@
+package org.recordedcall.internal.persistence;
+
+import org.junit.jupiter.api.Test;
+import org.recordedcall.CallRecord;
+import org.recordedcall.internal.config.WriterSettings;
+import org.recordedcall.internal.config.WriterSettings.Overflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The write queue against an in-memory store that can be switched off or made to refuse a call. */
+class WriteQueueTest {
+
+    /**
+     * A database stand-in: batches it took, whether it is up, calls it refuses for their values
+     * (SQLSTATE 22001) or with no SQLSTATE at all. Failures come wrapped, as from a JPA provider.
+     */
+    static final class FakeStore implements WriteQueue.Store {
+        final List<List<String>> batches = new CopyOnWriteArrayList<>();
+        final List<String> stored = new CopyOnWriteArrayList<>();
+        final AtomicInteger attempts = new AtomicInteger();
+        volatile boolean up = true;
+        volatile Set<String> refused = Set.of();
+        volatile Set<String> refusedUnclearly = Set.of();
+        /**
+         * A batch is refused for a value in it, and the database goes away after this many more
+         * single-call writes.
+         */
+        volatile int singlesBeforeOutage = -1;
+
+        @Override
+        public void write(List<CallRecord> batch) {
+            attempts.incrementAndGet();
+            if (singlesBeforeOutage >= 0) {
+                if (batch.size() > 1) {
+                    throw failure("22001", "value too long for column");
+                }
+                if (singlesBeforeOutage == 0) {
+                    up = false;
+                    throw failure("08006", "connection reset");
+                }
+                singlesBeforeOutage--;
+            }
+            if (!up) {
+                throw failure("08001", "connection refused");
+            }
+            for (var call : batch) {
+                if (refused.contains(call.id())) {
+                    throw failure("22001", "value too long for column");
+                }
+                if (refusedUnclearly.contains(call.id())) {
+                    throw new IllegalStateException("something went wrong");
+                }
+            }
+            batches.add(batch.stream().map(CallRecord::id).toList());
+            batch.forEach(call -> stored.add(call.id()));
+        }
+
+        @Override
+        public boolean reachable() {
+            return up;
+        }
+
+        private static RuntimeException failure(String state, String message) {
+            return new IllegalStateException("flush failed", new SQLException(message, state));
+        }
+    }
+
+    private final FakeStore store = new FakeStore();
+
+    private static WriterSettings settings(int capacity, int batchSize, Overflow overflow) {
+        return new WriterSettings(capacity, batchSize, 10, overflow, 20, 2_000, 50);
+    }
+
+    private static List<CallRecord> calls(int count) {
+        var calls = new ArrayList<CallRecord>();
+        IntStream.range(0, count).forEach(i -> calls.add(RecordedCallEntityTest.record(UUID.randomUUID().toString())));
+        return calls;
+    }
+
+    @Test
+    void queuedCallsAreWrittenInBatchesOfTheBatchSize() {
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        calls(25).forEach(queue::offer);
+
+        queue.flush();
+
+        assertEquals(List.of(10, 10, 5), store.batches.stream().map(List::size).toList());
+        var status = queue.status();
+        assertEquals(25, status.accepted());
+        assertEquals(25, status.written());
+        assertEquals(0, status.queueDepth());
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsByDefault() {
+        var queue = new WriteQueue(settings(5, 10, Overflow.DROP), store);
+
+        calls(8).forEach(queue::offer);
+
+        assertEquals(5, queue.status().accepted());
+        assertEquals(3, queue.status().dropped());
+        assertEquals(5, queue.status().queueDepth());
+    }
+
+    @Test
+    void waitingGivesUpAfterTheWaitAndCounts() {
+        var queue = new WriteQueue(settings(2, 10, Overflow.WAIT), store);
+
+        var started = System.nanoTime();
+        calls(3).forEach(queue::offer);
+
+        assertTrue(System.nanoTime() - started >= 15_000_000L, "waited for room");
+        assertEquals(1, queue.status().dropped());
+    }
+
+    @Test
+    void writeThroughStoresOverflowInTheCaller() {
+        var queue = new WriteQueue(settings(2, 10, Overflow.WRITE_THROUGH), store);
+        var calls = calls(3);
+
+        calls.forEach(queue::offer);
+
+        assertEquals(List.of(calls.get(2).id()), store.stored, "the third went straight to the store");
+        assertEquals(3, queue.status().accepted());
+        assertEquals(0, queue.status().dropped());
+    }
+
+    @Test
+    void whileTheDatabaseIsDownNothingIsLostAndItResumesAfter() throws InterruptedException {
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        store.up = false;
+        var calls = calls(15);
+        calls.forEach(queue::offer);
+
+        queue.flush();
+        assertEquals(15, queue.status().queueDepth(), "kept while the database is down");
+        assertEquals(1, store.attempts.get(), "a database that is down is not asked call by call");
+        assertNotNull(queue.status().lastError());
+        queue.flush();
+        assertEquals(1, store.attempts.get(), "nor again before the pause is over");
+
+        store.up = true;
+        Thread.sleep(120); // past the first pause
+        queue.flush();
+
+        assertEquals(calls.stream().map(CallRecord::id).toList(), store.stored);
+        assertEquals(15, queue.status().written());
+        assertEquals(10, queue.status().retried(), "the batch that failed was written again");
+        assertEquals(0, queue.status().failed());
+        assertBalanced(queue);
+    }
+
+    @Test
+    void anUnwritableCallIsSetAsideWithoutBlockingItsBatch() {
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        var calls = calls(5);
+        store.refused = Set.of(calls.get(2).id());
+        calls.forEach(queue::offer);
+
+        queue.flush();
+
+        assertEquals(4, store.stored.size());
+        assertEquals(1, queue.status().failed());
+        assertEquals(0, queue.status().queueDepth());
+        calls(3).forEach(queue::offer);
+        queue.flush();
+        assertEquals(7, store.stored.size(), "the writer goes on after it");
+        assertBalanced(queue);
+    }
+
+    @Test
+    void aCallTheDatabaseRejectsForItsValuesIsSetAsideAtOnceEvenAlone() {
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        var call = calls(1).get(0);
+        store.refused = Set.of(call.id());
+
+        queue.offer(call);
+        queue.flush();
+
+        assertEquals(1, queue.status().failed());
+        assertEquals(0, queue.status().queueDepth());
+        assertTrue(queue.status().lastError().contains("value too long"), queue.status()::toString);
+    }
+
+    @Test
+    void aCallRefusedForNoClearReasonIsSetAsideOnceTheAnsweringDatabaseKeptRefusingIt() throws InterruptedException {
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        var calls = calls(1);
+        store.refusedUnclearly = Set.of(calls.get(0).id());
+        calls.forEach(queue::offer);
+
+        for (int attempt = 1; attempt < WriteQueue.REFUSALS_TO_SET_ASIDE; attempt++) {
+            queue.flush();
+            assertEquals(1, queue.status().queueDepth(), "kept: a database starting up refuses for a moment");
+            Thread.sleep(60);
+        }
+        queue.flush();
+
+        assertEquals(1, queue.status().failed());
+        assertEquals(0, queue.status().queueDepth());
+    }
+
+    @Test
+    void callsRefusedAsTheDatabaseGoesAwayAreKeptNotSetAside() throws InterruptedException {
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        store.singlesBeforeOutage = 4;
+        var calls = calls(10);
+        calls.forEach(queue::offer);
+
+        queue.flush();
+        assertEquals(4, store.stored.size(), "written one by one until the outage");
+        assertEquals(6, queue.status().queueDepth(), "the rest wait for the database");
+        assertEquals(0, queue.status().failed());
+
+        store.singlesBeforeOutage = -1;
+        store.up = true;
+        Thread.sleep(120);
+        queue.flush();
+
+        assertEquals(calls.stream().map(CallRecord::id).sorted().toList(), store.stored.stream().sorted().toList());
+        assertEquals(10, queue.status().written(), "each call exactly once");
+        assertBalanced(queue);
+    }
+
+    @Test
+    void drainWritesEverythingQueued() {
+        var queue = new WriteQueue(settings(1000, 10, Overflow.DROP), store);
+        calls(95).forEach(queue::offer);
+
+        assertEquals(0, queue.drain(1_000));
+
+        assertEquals(95, store.stored.size());
+    }
+
+    @Test
+    void drainGivesUpAtItsTimeoutAndCountsWhatIsLeft() {
+        var queue = new WriteQueue(settings(1000, 10, Overflow.DROP), store);
+        store.up = false;
+        calls(12).forEach(queue::offer);
+
+        var left = queue.drain(150);
+
+        assertEquals(12, left);
+        assertEquals(12, queue.status().failed(), "accepted, then lost: failed, not dropped");
+        assertEquals(0, queue.status().dropped());
+        assertEquals(0, queue.status().queueDepth());
+        assertBalanced(queue);
+    }
+
+    /** Every accepted call is written, set aside or still queued. */
+    private static void assertBalanced(WriteQueue queue) {
+        var status = queue.status();
+        assertEquals(status.accepted(), status.written() + status.failed() + status.queueDepth(), status::toString);
+    }
+}
