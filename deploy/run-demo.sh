@@ -31,7 +31,9 @@ mkdir -p "$data"
 if [[ "$server" == payara ]]; then
     # the default datasource (H2) in a file of ours instead of Micro's throw-away root directory
     boot="$here/demo/target/payara-preboot.asadmin"
-    echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/recorded-calls" > "$boot"
+    # DB_CLOSE_ON_EXIT=FALSE: H2 would otherwise close itself at JVM exit, before the recorder
+    # has written what is queued
+    echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/recorded-calls;DB_CLOSE_ON_EXIT=FALSE" > "$boot"
     echo "starting Payara Micro on http://localhost:$port/demo/ (data in $data)"
     exec java -Xmx512m -jar "$servers/payara-micro.jar" \
         --deploy "$here/demo/target/demo.war" --contextroot demo \
@@ -45,7 +47,7 @@ home="$(ls -d "$servers"/wildfly-*/ | head -n 1)"
 base="$data/server"
 if [[ ! -d "$base" ]]; then
     cp -r "$home/standalone" "$base"
-    sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1#" \
+    sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE#" \
         "$base/configuration/standalone.xml"
 fi
 cp "$here/demo/target/demo.war" "$base/deployments/demo.war"

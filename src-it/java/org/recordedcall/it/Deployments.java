@@ -71,7 +71,7 @@ public final class Deployments {
      * such settings from a {@code <data-source>}: its pools are checked where the server defines them.
      */
     private static String poolValidation() {
-        if (!String.valueOf(System.getProperty("arquillian.xml")).contains("payara")) {
+        if (!onPayara()) {
             return "";
         }
         return """
@@ -80,6 +80,11 @@ public final class Deployments {
                     <property><name>fish.payara.validation-classname</name><value>org.glassfish.api.jdbc.validation.PostgresConnectionValidation</value></property>
                     <property><name>fish.payara.fail-all-connections</name><value>true</value></property>
                 """;
+    }
+
+    /** Whether this run of the integration tests is the one on Payara Micro. */
+    public static boolean onPayara() {
+        return String.valueOf(System.getProperty("arquillian.xml")).contains("payara");
     }
 
     /** The test application, with no beans.xml: bean discovery in annotated mode, the EE default. */

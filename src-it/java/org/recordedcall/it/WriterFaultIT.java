@@ -1,7 +1,6 @@
 package org.recordedcall.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,8 +19,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,14 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The writer against a real database that fails, on a real server: PostgreSQL stopped under
- * load, a call whose value PostgreSQL refuses, the application undeployed under load. The API's
- * responses never change; every call is stored or counted.
+ * load, and a call whose value PostgreSQL refuses. The API's responses never change; every call is
+ * stored or counted. (The undeploy under load is in {@link LifecycleIT}.)
  */
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class WriterFaultIT {
 
-    private static final String DRAINED = "drained";
     /** Small, so that the outage overflows it and the count of dropped calls is checked exactly. */
     private static final int QUEUE_CAPACITY = 120;
 
@@ -48,22 +44,12 @@ class WriterFaultIT {
                 RecordedCallSettings.WRITER_MAX_BACKOFF_MS, "1000"));
     }
 
-    /** Writes only every 3 s, so that calls wait in the queue when it is undeployed. */
-    @Deployment(name = DRAINED, managed = false, testable = false)
-    static WebArchive drained() {
-        return Deployments.onPostgres(DRAINED, Map.of(RecordedCallSettings.WRITER_FLUSH_INTERVAL_MS, "3000"));
-    }
-
     @ArquillianResource
-    Deployer deployer;
-
-    private static Api api(String application) throws Exception {
-        return new Api(new URL("http://localhost:" + System.getProperty("recordedcall.it.port") + "/" + application + "/"));
-    }
+    URL base;
 
     @Test
     void anOutageUnderLoadChangesNoResponseAndEveryCallIsStoredOrCountedAsDropped() throws Exception {
-        var api = api("faults");
+        var api = new Api(base);
         var run = "outage-" + UUID.randomUUID();
         var tokens = IntStream.range(0, 300).mapToObj(i -> run + "-" + i).toList();
         var before = writer(api);
@@ -94,7 +80,7 @@ class WriterFaultIT {
 
     @Test
     void aCallTheDatabaseRefusesIsSetAsideAndItsBatchAndTheWriterGoOn() throws Exception {
-        var api = api("faults");
+        var api = new Api(base);
         var run = "refused-" + UUID.randomUUID();
         var before = writer(api);
         var tokens = IntStream.range(0, 20).mapToObj(i -> run + "-" + i).toList();
@@ -118,45 +104,7 @@ class WriterFaultIT {
         assertEquals(1, count(next), "the writer goes on after it");
     }
 
-    @Test
-    void undeployingUnderLoadLosesNoAcceptedCall() throws Exception {
-        var run = "undeploy-" + UUID.randomUUID();
-        var answered = ConcurrentHashMap.<String>newKeySet();
-        var sent = ConcurrentHashMap.<String>newKeySet();
-        deployer.deploy(DRAINED);
-        var api = api(DRAINED);
-        CompletableFuture<Void> undeploy;
-        try {
-            Parallel.run(IntStream.range(0, 100).mapToObj(i -> run + "-a" + i).toList(),
-                    token -> created(api, token, sent, answered));
-            assertTrue(writer(api).getInt("queueDepth") > 0, "calls wait in the queue when the undeploy begins");
-        } finally {
-            undeploy = CompletableFuture.runAsync(() -> deployer.undeploy(DRAINED));
-        }
-        // more calls while it goes: each either answered by the application (and so recorded) or refused by the server
-        Parallel.run(IntStream.range(0, 200).mapToObj(i -> run + "-b" + i).toList(),
-                token -> created(api, token, sent, answered));
-        undeploy.get();
-
-        var stored = tokens(run);
-        assertTrue(stored.containsAll(answered), () -> "answered but not stored: "
-                + answered.stream().filter(token -> !stored.contains(token)).toList());
-        assertTrue(sent.containsAll(stored), "nothing stored that was not sent");
-        assertTrue(answered.size() >= 100, () -> answered.size() + " calls answered");
-    }
-
-    private static void created(Api api, String token, Set<String> sent, Set<String> answered) {
-        sent.add(token);
-        try {
-            if (create(api, token) == 201) {
-                answered.add(token);
-            }
-        } catch (IllegalStateException refusedByTheServer) {
-            // the connection was refused or reset as the application went
-        }
-    }
-
-    private static int create(Api api, String token) {
+    static int create(Api api, String token) {
         return api.send(api.request("api/orders?tag=" + token).header("X-Request-Id", token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"" + token + "\",\"quantity\":1}"))).statusCode();
@@ -166,7 +114,7 @@ class WriterFaultIT {
         assertEquals(201, create(api, token), "the response does not depend on the database");
     }
 
-    private static JsonObject writer(Api api) {
+    static JsonObject writer(Api api) {
         return Api.object(api.send(api.request("api/_it/writer").GET()).body());
     }
 
@@ -202,7 +150,7 @@ class WriterFaultIT {
     }
 
     /** Correlation ids of the rows that start with the prefix, read straight from PostgreSQL. */
-    private static Set<String> tokens(String prefix) throws SQLException {
+    static Set<String> tokens(String prefix) throws SQLException {
         try (var connection = Postgres.connect();
              var statement = connection.prepareStatement("select correlation_id from RECORDED_CALL where correlation_id like ?")) {
             statement.setString(1, prefix + "%");

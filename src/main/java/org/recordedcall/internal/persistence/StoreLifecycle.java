@@ -5,9 +5,9 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
 /**
- * Starts and stops the store with the application: makes sure the table exists at start, so
- * that it is there before the first call and a problem shows in the deploy log, and starts the
- * writer; at undeploy or shutdown, drains the writer while the datasource is still there. A
+ * Starts and stops the store with the application: prepares the store at start (the table,
+ * the unit on a configured datasource), so that a problem shows in the deploy log, and starts
+ * the writer; at undeploy or shutdown, drains the writer while the datasource is still there. A
  * servlet listener, not a CDI observer: only here do all servers give the library's beans
  * their naming context, and its end comes before the application's resources go.
  */
@@ -18,10 +18,10 @@ public final class StoreLifecycle implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         try {
-            CDI.current().select(StoreUnit.class).get().ensureSchema();
+            CDI.current().select(StoreUnit.class).get().prepare();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not check table RECORDED_CALL at start-up; "
-                    + "it is checked again before the first write.", e);
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not prepare the store at start-up; "
+                    + "it is tried again before the first write.", e);
         }
         CDI.current().select(CallWriter.class).get().start();
     }

@@ -49,6 +49,24 @@ public class StoreUnit {
         return configured;
     }
 
+    /**
+     * At start-up: the table, and the unit on a configured datasource, so that neither waits
+     * for the first write, which may come only as the application stops, when the server's
+     * JPA provider is already gone. What fails here is tried again at the first write.
+     */
+    public void prepare() {
+        ensureSchema();
+        if (settings.datasource() == null) {
+            return;
+        }
+        try {
+            configured();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not set up the store on " + settings.datasource()
+                    + " (" + e + "); trying again at the first write.", e);
+        }
+    }
+
     /** Creates the table if it is missing and the settings allow; once per application. */
     public void ensureSchema() {
         if (schemaChecked) {

@@ -6,7 +6,9 @@ import org.recordedcall.internal.config.WriterSettings;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +59,8 @@ final class WriteQueue {
 
     // only the flusher changes these, under the lock of this object
     private volatile List<CallRecord> pending = List.of();
-    private int refusalsWhileReachable;
+    // calls refused for no clear reason, and how often, while the database answered
+    private final Map<String, Integer> unclearRefusals = new HashMap<>();
     private long backoffMillis;
     private volatile long retryAtNanos;
 
@@ -152,6 +155,7 @@ final class WriteQueue {
         var left = new ArrayList<>(pending);
         queue.drainTo(left);
         pending = List.of();
+        unclearRefusals.clear();
         if (!left.isEmpty()) {
             failed.addAndGet(left.size());
             lastError = "left unwritten when the application stopped";
@@ -177,7 +181,6 @@ final class WriteQueue {
         if (left.isEmpty()) {
             pending = List.of();
             backoffMillis = 0;
-            refusalsWhileReachable = 0;
             return true;
         }
         pending = left;
@@ -195,6 +198,9 @@ final class WriteQueue {
         try {
             store.write(batch);
             written.addAndGet(batch.size());
+            if (!unclearRefusals.isEmpty()) {
+                batch.forEach(call -> unclearRefusals.remove(call.id()));
+            }
             return List.of();
         } catch (RuntimeException whole) {
             if (WriteFailure.of(whole) == WriteFailure.DATABASE) {
@@ -215,6 +221,7 @@ final class WriteQueue {
             try {
                 store.write(List.of(call));
                 written.incrementAndGet();
+                unclearRefusals.remove(call.id());
                 wentIn++;
             } catch (RuntimeException e) {
                 last = e;
@@ -233,19 +240,27 @@ final class WriteQueue {
             }
         }
         if (!unclear.isEmpty()) {
-            // calls refused beside others that went in are their own problem; so are calls the
-            // database keeps refusing while it answers. A database that does not answer is down.
-            var answers = wentIn > 0 || reachable();
-            if (wentIn == 0 && (!answers || ++refusalsWhileReachable < REFUSALS_TO_SET_ASIDE)) {
+            if (wentIn == 0 && !reachable()) {
                 setAside(setAside, last);
-                if (answers) {
-                    error(last, "the database refused " + unclear.size() + " call(s); they are tried again");
-                } else {
-                    unavailable(last, unclear.size());
-                }
+                unavailable(last, unclear.size());
                 return unclear;
             }
-            setAside.addAll(unclear);
+            // the database answers: a call it keeps refusing is its own problem; one refusal may
+            // still be the database's (one bad connection, a database closing or starting)
+            var again = new ArrayList<CallRecord>();
+            for (var call : unclear) {
+                if (unclearRefusals.merge(call.id(), 1, Integer::sum) >= REFUSALS_TO_SET_ASIDE) {
+                    unclearRefusals.remove(call.id());
+                    setAside.add(call);
+                } else {
+                    again.add(call);
+                }
+            }
+            if (!again.isEmpty()) {
+                setAside(setAside, last);
+                error(last, "the database refused " + again.size() + " call(s); they are tried again");
+                return again;
+            }
         }
         setAside(setAside, last);
         return List.of();

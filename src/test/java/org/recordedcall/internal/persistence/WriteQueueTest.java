@@ -7,9 +7,11 @@ import org.recordedcall.internal.config.WriterSettings.Overflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -32,6 +34,8 @@ class WriteQueueTest {
         volatile boolean up = true;
         volatile Set<String> refused = Set.of();
         volatile Set<String> refusedUnclearly = Set.of();
+        /** Calls refused with no SQLSTATE this many more times, then taken. */
+        final Map<String, Integer> refusedUnclearlyTimes = new ConcurrentHashMap<>();
         /**
          * A batch is refused for a value in it, and the database goes away after this many more
          * single-call writes.
@@ -58,12 +62,25 @@ class WriteQueueTest {
                 if (refused.contains(call.id())) {
                     throw failure("22001", "value too long for column");
                 }
-                if (refusedUnclearly.contains(call.id())) {
+                if (refusedUnclearly.contains(call.id()) || refuseOnceMore(call.id())) {
                     throw new IllegalStateException("something went wrong");
                 }
             }
             batches.add(batch.stream().map(CallRecord::id).toList());
             batch.forEach(call -> stored.add(call.id()));
+        }
+
+        private boolean refuseOnceMore(String id) {
+            var left = refusedUnclearlyTimes.get(id);
+            if (left == null) {
+                return false;
+            }
+            if (left <= 1) {
+                refusedUnclearlyTimes.remove(id);
+            } else {
+                refusedUnclearlyTimes.put(id, left - 1);
+            }
+            return true;
         }
 
         @Override
@@ -209,6 +226,24 @@ class WriteQueueTest {
 
         assertEquals(1, queue.status().failed());
         assertEquals(0, queue.status().queueDepth());
+    }
+
+    @Test
+    void aCallRefusedOnceForNoClearReasonBesideOthersIsTriedAgainNotSetAside() throws InterruptedException {
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        var calls = calls(5);
+        store.refusedUnclearlyTimes.put(calls.get(0).id(), 2); // in its batch and alone, as a database closing does
+        calls.forEach(queue::offer);
+
+        queue.flush();
+        assertEquals(4, store.stored.size());
+        assertEquals(1, queue.status().queueDepth(), "kept for another try");
+        Thread.sleep(120);
+        queue.flush();
+
+        assertEquals(5, store.stored.size());
+        assertEquals(0, queue.status().failed());
+        assertBalanced(queue);
     }
 
     @Test

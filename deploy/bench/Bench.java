@@ -1,0 +1,387 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The load driver of deploy/benchmark.sh: a separate process that talks plain HTTP/1.1 with
+ * keep-alive to the demo on loopback, and prints every figure of the benchmark in one report.
+ * Run by the script; its arguments are set there.
+ *
+ * <pre>java -cp postgresql.jar Bench.java PORT JDBC_URL SERVER_PID DB_CONTROL_SCRIPT</pre>
+ */
+public final class Bench {
+
+    static final String ORDER = "{\"item\":\"book\",\"quantity\":2}";
+    static final String RECORDED = "/demo/api/orders";
+    static final String UNRECORDED = "/demo/api/unrecorded/orders";
+    static final String HEALTH = "/demo/api/health/recorder";
+
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 4);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
+    static final int ROUND_SECONDS = Integer.getInteger("bench.roundSeconds", 3);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 20);
+    static final int BATCHED_RECORDS = Integer.getInteger("bench.batchedRecords", 20_000);
+    static final int NAIVE_RECORDS = Integer.getInteger("bench.naiveRecords", 2_000);
+    static final int BATCH_SIZE = Integer.getInteger("bench.batchSize", 200);
+    static final int BURST = Integer.getInteger("bench.burst", 30_000);
+
+    final int port;
+    final String jdbcUrl;
+    final String serverPid;
+    final String dbControl;
+    long recordedCalls;
+
+    Bench(String[] args) {
+        port = Integer.parseInt(args[0]);
+        jdbcUrl = args[1];
+        serverPid = args[2];
+        dbControl = args[3];
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Bench(args).run();
+    }
+
+    void run() throws Exception {
+        System.out.printf(Locale.ROOT, "recorded-call benchmark: %d connections, %d rounds of %d s per endpoint, %d cores%n",
+                CONNECTIONS, ROUNDS, ROUND_SECONDS, Runtime.getRuntime().availableProcessors());
+
+        // warm up both endpoints (JIT, pools, the writer) and drop the figures
+        for (int i = 0; i < 4; i++) {
+            drive(i % 2 == 0 ? RECORDED : UNRECORDED, WARMUP_SECONDS / 4.0);
+        }
+
+        // 1. recorded against unrecorded, interleaved round by round, the order alternating
+        var recorded = new Figures();
+        var unrecorded = new Figures();
+        for (int round = 0; round < ROUNDS; round++) {
+            var first = round % 2 == 0;
+            (first ? recorded : unrecorded).add(drive(first ? RECORDED : UNRECORDED, ROUND_SECONDS));
+            (first ? unrecorded : recorded).add(drive(first ? UNRECORDED : RECORDED, ROUND_SECONDS));
+        }
+        System.out.println();
+        System.out.println("1. Recorded vs unrecorded endpoint (POST /orders, JSON in and out), interleaved");
+        System.out.printf(Locale.ROOT, "   unrecorded: %,10.0f req/s   p50 %6.3f ms   p99 %6.3f ms   (%,d calls)%n",
+                unrecorded.throughput(), unrecorded.percentileMillis(50), unrecorded.percentileMillis(99), unrecorded.count());
+        System.out.printf(Locale.ROOT, "   recorded:   %,10.0f req/s   p50 %6.3f ms   p99 %6.3f ms   (%,d calls)%n",
+                recorded.throughput(), recorded.percentileMillis(50), recorded.percentileMillis(99), recorded.count());
+        System.out.printf(Locale.ROOT, "   throughput ratio recorded/unrecorded: %.3f (target >= 0.97)%n",
+                recorded.throughput() / unrecorded.throughput());
+        System.out.printf(Locale.ROOT, "   p50 added: %+.3f ms   p99 added: %+.3f ms (target p99 <= 0.5 ms)%n",
+                recorded.percentileMillis(50) - unrecorded.percentileMillis(50),
+                recorded.percentileMillis(99) - unrecorded.percentileMillis(99));
+
+        // 2. rows against calls
+        var writer = awaitQueueEmpty(60);
+        var rows = rows();
+        System.out.println();
+        System.out.println("2. Rows in the database vs recorded calls made");
+        System.out.printf(Locale.ROOT, "   calls %,d   rows %,d   dropped %d   failed %d   -> %s%n", recordedCalls, rows,
+                writer.get("dropped"), writer.get("failed"),
+                rows == recordedCalls ? "equal" : "DIFFERENT by " + (rows - recordedCalls));
+
+        // 3. the batched writer against one transaction per record, through the same store
+        var batched = writerRun(BATCHED_RECORDS, BATCH_SIZE);
+        var naive = writerRun(NAIVE_RECORDS, 1);
+        System.out.println();
+        System.out.println("3. Writer: records stored per second (same store, same records)");
+        System.out.printf(Locale.ROOT, "   batched (%d per transaction, JDBC batching): %,10.0f records/s (%,d records)%n",
+                BATCH_SIZE, batched, BATCHED_RECORDS);
+        System.out.printf(Locale.ROOT, "   naive (1 per transaction):                   %,10.0f records/s (%,d records)%n",
+                naive, NAIVE_RECORDS);
+        System.out.printf(Locale.ROOT, "   ratio: %.1fx (target >= 20x)%n", batched / naive);
+
+        // 4. heap while the database is down and calls keep coming
+        System.out.println();
+        System.out.println("4. Heap with the database unavailable (queue capacity " + status().get("capacity") + ")");
+        var baseline = heapUsedMb();
+        System.out.printf(Locale.ROOT, "   heap used after GC, database up, queue empty: %,8.1f MB%n", baseline);
+        db("stop");
+        try {
+            for (int burst = 1; burst <= 2; burst++) {
+                var failures = burst(BURST);
+                Thread.sleep(1_000);
+                var state = status();
+                var heap = heapUsedMb();
+                System.out.printf(Locale.ROOT, "   after burst %d of %,d calls: %,8.1f MB (+%,.1f MB)   non-2xx responses %d   "
+                        + "queue %s   dropped %s%n", burst, BURST, heap, heap - baseline, failures, state.get("queueDepth"),
+                        state.get("dropped"));
+            }
+        } finally {
+            db("start");
+        }
+        var before = status();
+        var after = awaitQueueEmpty(180);
+        var rowsAfter = rows();
+        System.out.printf(Locale.ROOT, "   database back: queue emptied; written %s (was %s); rows %,d = calls %,d - dropped %s: %s%n",
+                after.get("written"), before.get("written"), rowsAfter, recordedCalls, after.get("dropped"),
+                rowsAfter == recordedCalls - after.get("dropped") ? "yes" : "NO");
+    }
+
+    // ---- load
+
+    /** Keeps CONNECTIONS clients busy on one endpoint for the given time; returns their latencies. */
+    Figures drive(String path, double seconds) throws Exception {
+        var figures = new Figures();
+        var deadline = System.nanoTime() + (long) (seconds * 1e9);
+        var threads = new ArrayList<Thread>();
+        var lists = new ArrayList<long[]>();
+        var counts = new int[CONNECTIONS];
+        var errors = new AtomicLong();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            var latencies = new long[1_000_000];
+            lists.add(latencies);
+            var index = c;
+            var thread = new Thread(() -> {
+                try (var client = new Client(port)) {
+                    while (System.nanoTime() < deadline && counts[index] < latencies.length) {
+                        var start = System.nanoTime();
+                        var status = client.post(path, ORDER);
+                        latencies[counts[index]++] = System.nanoTime() - start;
+                        if (status != 201) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                }
+            });
+            threads.add(thread);
+        }
+        var started = System.nanoTime();
+        threads.forEach(Thread::start);
+        for (var thread : threads) {
+            thread.join();
+        }
+        var elapsed = System.nanoTime() - started;
+        for (int c = 0; c < CONNECTIONS; c++) {
+            figures.latencies.add(Arrays.copyOf(lists.get(c), counts[c]));
+        }
+        figures.nanos = elapsed;
+        if (errors.get() > 0) {
+            throw new IllegalStateException(errors.get() + " calls to " + path + " failed");
+        }
+        if (path.equals(RECORDED)) {
+            recordedCalls += figures.count();
+        }
+        return figures;
+    }
+
+    /** Sends {@code calls} recorded calls as fast as it can; returns how many were not answered 201. */
+    long burst(int calls) throws Exception {
+        var next = new AtomicLong();
+        var failures = new AtomicLong();
+        var threads = new ArrayList<Thread>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            var thread = new Thread(() -> {
+                try (var client = new Client(port)) {
+                    while (next.getAndIncrement() < calls) {
+                        if (client.post(RECORDED, ORDER) != 201) {
+                            failures.incrementAndGet();
+                        }
+                        recordedCallsMade.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    failures.incrementAndGet();
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
+        recordedCalls += recordedCallsMade.getAndSet(0);
+        return failures.get();
+    }
+
+    final AtomicLong recordedCallsMade = new AtomicLong();
+
+    /** Latencies of many clients over a stretch of time. */
+    static final class Figures {
+        final List<long[]> latencies = new ArrayList<>();
+        long nanos;
+
+        void add(Figures other) {
+            latencies.addAll(other.latencies);
+            nanos += other.nanos;
+        }
+
+        long count() {
+            return latencies.stream().mapToLong(each -> each.length).sum();
+        }
+
+        double throughput() {
+            return count() / (nanos / 1e9);
+        }
+
+        double percentileMillis(double percentile) {
+            var all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            var index = (int) Math.ceil(percentile / 100.0 * all.length) - 1;
+            return all[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    // ---- the server and the database
+
+    long rows() throws Exception {
+        try (var connection = DriverManager.getConnection(jdbcUrl);
+             var statement = connection.createStatement();
+             var result = statement.executeQuery("select count(*) from RECORDED_CALL where correlation_id is null "
+                     + "or correlation_id not like 'bench-writer-%'")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    double writerRun(int records, int batch) throws Exception {
+        try (var client = new Client(port)) {
+            var response = client.request("POST", "/demo/api/_bench/writer?records=" + records + "&batch=" + batch, null);
+            if (client.lastStatus != 200) {
+                throw new IllegalStateException("writer benchmark failed: " + response);
+            }
+            return number(response, "recordsPerSecond");
+        }
+    }
+
+    /** The writer's counters, from the demo's health endpoint, and the queue capacity. */
+    java.util.Map<String, Long> status() throws IOException {
+        try (var client = new Client(port)) {
+            var json = client.request("GET", HEALTH, null);
+            var counters = new java.util.LinkedHashMap<String, Long>();
+            for (var name : List.of("accepted", "written", "dropped", "failed", "retried", "queueDepth")) {
+                counters.put(name, (long) number(json, name));
+            }
+            counters.put("capacity", Long.getLong("bench.queueCapacity", 10_000));
+            return counters;
+        }
+    }
+
+    java.util.Map<String, Long> awaitQueueEmpty(int seconds) throws Exception {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            var status = status();
+            if (status.get("queueDepth") == 0) {
+                return status;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the writer's queue did not empty within " + seconds + " s: " + status);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    double heapUsedMb() throws Exception {
+        run("jcmd", serverPid, "GC.run");
+        var info = run("jcmd", serverPid, "GC.heap_info");
+        var matcher = Pattern.compile("used (\\d+)K").matcher(info);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no heap figure in: " + info);
+        }
+        return Long.parseLong(matcher.group(1)) / 1024.0;
+    }
+
+    void db(String command) throws Exception {
+        run("bash", dbControl, command);
+    }
+
+    static String run(String... command) throws Exception {
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
+    static double number(String json, String name) {
+        var matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*([0-9.Ee+-]+)").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    /** One keep-alive HTTP/1.1 connection; just enough HTTP for the demo's answers. */
+    static final class Client implements AutoCloseable {
+        final Socket socket;
+        final OutputStream out;
+        final InputStream in;
+        int lastStatus;
+
+        Client(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 16_384);
+        }
+
+        int post(String path, String json) throws IOException {
+            request("POST", path, json);
+            return lastStatus;
+        }
+
+        String request(String method, String path, String json) throws IOException {
+            var body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+            var head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                    + (json == null ? "" : "Content-Type: application/json\r\n")
+                    + "Content-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            var status = line();
+            if (status == null) {
+                throw new IOException("connection closed");
+            }
+            lastStatus = Integer.parseInt(status.split(" ")[1]);
+            long length = -1;
+            var chunked = false;
+            for (var header = line(); header != null && !header.isEmpty(); header = line()) {
+                var lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                var content = new StringBuilder();
+                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                    content.append(new String(in.readNBytes((int) size), StandardCharsets.UTF_8));
+                    line();
+                }
+                line();
+                return content.toString();
+            }
+            return length <= 0 ? "" : new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
+        }
+
+        private String line() throws IOException {
+            var line = new StringBuilder();
+            for (int c = in.read(); c != -1; c = in.read()) {
+                if (c == '\n') {
+                    var length = line.length();
+                    return length > 0 && line.charAt(length - 1) == '\r' ? line.substring(0, length - 1) : line.toString();
+                }
+                line.append((char) c);
+            }
+            return line.length() == 0 ? null : line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}

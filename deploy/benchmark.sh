@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The recorder's benchmark: starts the demo on Payara Micro, storing its records in a
+# PostgreSQL of its own on loopback, drives load from a second process (deploy/bench/Bench.java,
+# plain HTTP/1.1 with keep-alive) and prints, from one run:
+#   1. throughput and p50/p99 latency of the recorded POST /orders and of the same endpoint
+#      unrecorded, interleaved round by round, and their ratio
+#   2. rows in the database against recorded calls made
+#   3. records stored per second by the batched writer against one transaction per record
+#   4. the server's heap while the database is down and calls keep coming
+# Needs Java 17, Maven and PostgreSQL's server binaries (Debian: apt-get install postgresql).
+#   deploy/benchmark.sh                      # report also in deploy/demo/target/bench/report.txt
+#   BENCH_OPTS="-Dbench.rounds=4" deploy/benchmark.sh
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+port="${PORT:-8080}"
+pg_port="${BENCH_PG_PORT:-15434}"
+work="$here/demo/target/bench"
+pg_dir="$work/postgres"
+postgres="$root/src-it/postgres/postgres.sh"
+
+echo "building the library and the demo (with the benchmark's endpoint) ..."
+mvn -B -q -f "$root/pom.xml" install -DskipTests
+mvn -B -q -f "$here/demo/pom.xml" package -Pbench
+rm -rf "$pg_dir" "$work/server.log" "$work/report.txt"
+mkdir -p "$work"
+
+bash "$postgres" start "$pg_dir" "$pg_port"
+cat > "$work/db.sh" <<EOF
+#!/usr/bin/env bash
+# the benchmark's database outage: db.sh stop | start
+case "\$1" in
+    stop) bash "$postgres" stop "$pg_dir" ;;
+    start) bash "$postgres" resume "$pg_dir" "$pg_port" ;;
+esac
+EOF
+
+# the server's own pool on PostgreSQL, checked before use so that it recovers after an outage
+cat > "$work/postboot.asadmin" <<EOF
+create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property user=recorded:password=recorded:serverName=127.0.0.1:portNumber=$pg_port:databaseName=records RecordsPool
+create-jdbc-resource --connectionpoolid RecordsPool jdbc/records
+EOF
+
+server=""
+cleanup() {
+    if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then
+        kill "$server"
+        wait "$server" 2>/dev/null || true
+    fi
+    bash "$postgres" stop "$pg_dir" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+echo "starting Payara Micro on port $port (log in $work/server.log) ..."
+java -Xmx1g -Drecordedcall.datasource=jdbc/records \
+    -jar "$here/demo/target/servers/payara-micro.jar" \
+    --deploy "$here/demo/target/demo.war" --contextroot demo --port "$port" --nocluster --disablephonehome \
+    --addlibs "$work/postgresql.jar" --postbootcommandfile "$work/postboot.asadmin" \
+    > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do
+    curl -sf -o /dev/null "http://localhost:$port/demo/api/health/recorder" && break
+    kill -0 "$server" 2>/dev/null || { echo "Payara Micro ended; see $work/server.log" >&2; exit 1; }
+    sleep 1
+done
+curl -sf -o /dev/null "http://localhost:$port/demo/api/health/recorder" || { echo "the demo did not start" >&2; exit 1; }
+
+# shellcheck disable=SC2086
+java ${BENCH_OPTS:-} -cp "$work/postgresql.jar" "$here/bench/Bench.java" "$port" \
+    "jdbc:postgresql://127.0.0.1:$pg_port/records?user=recorded&password=recorded" "$server" "$work/db.sh" \
+    | tee "$work/report.txt"
+if grep -q -i -E "warn|severe" "$work/server.log"; then
+    echo
+    echo "server warnings (expected: the writer's while the database was down):"
+    grep -i -E "warn|severe" "$work/server.log" | cut -c1-240 | sort | uniq -c | sort -rn | head -n 8
+fi

@@ -1,0 +1,40 @@
+package org.recordedcall.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/**
+ * The same orders endpoints as {@link OrdersResource}, without {@code @RecordedCall}: calls to
+ * them are not recorded. The benchmark (deploy/benchmark.sh) compares the two.
+ */
+@ApplicationScoped
+@Path("unrecorded/orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class UnrecordedOrdersResource {
+
+    @Inject
+    OrderBook book;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(Order order) {
+        var stored = book.add(order);
+        return Response.created(URI.create("orders/" + stored.id)).entity(stored).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Order find(@PathParam("id") String id) {
+        return book.find(id);
+    }
+}
