@@ -38,7 +38,7 @@ EOF
 
 # the server's own pool on PostgreSQL, checked before use so that it recovers after an outage
 cat > "$work/postboot.asadmin" <<EOF
-create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property user=recorded:password=recorded:serverName=127.0.0.1:portNumber=$pg_port:databaseName=records RecordsPool
+create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property user=recorded:password=recorded:serverName=127.0.0.1:portNumber=$pg_port:databaseName=records:reWriteBatchedInserts=true RecordsPool
 create-jdbc-resource --connectionpoolid RecordsPool jdbc/records
 EOF
 

@@ -313,14 +313,23 @@ public final class Bench {
         return Double.parseDouble(matcher.group(1));
     }
 
-    /** One keep-alive HTTP/1.1 connection; just enough HTTP for the demo's answers. */
+    /**
+     * One keep-alive HTTP/1.1 connection, opened again when the server closes it (Payara closes
+     * a connection after a number of requests); just enough HTTP for the demo's answers.
+     */
     static final class Client implements AutoCloseable {
-        final Socket socket;
-        final OutputStream out;
-        final InputStream in;
+        final int port;
+        Socket socket;
+        OutputStream out;
+        InputStream in;
         int lastStatus;
 
         Client(int port) throws IOException {
+            this.port = port;
+            connect();
+        }
+
+        private void connect() throws IOException {
             socket = new Socket("127.0.0.1", port);
             socket.setTcpNoDelay(true);
             out = socket.getOutputStream();
@@ -347,24 +356,34 @@ public final class Bench {
             lastStatus = Integer.parseInt(status.split(" ")[1]);
             long length = -1;
             var chunked = false;
+            var closing = false;
             for (var header = line(); header != null && !header.isEmpty(); header = line()) {
                 var lower = header.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
                     length = Long.parseLong(lower.substring(15).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
                 }
             }
+            String content;
             if (chunked) {
-                var content = new StringBuilder();
+                var chunks = new StringBuilder();
                 for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
-                    content.append(new String(in.readNBytes((int) size), StandardCharsets.UTF_8));
+                    chunks.append(new String(in.readNBytes((int) size), StandardCharsets.UTF_8));
                     line();
                 }
                 line();
-                return content.toString();
+                content = chunks.toString();
+            } else {
+                content = length <= 0 ? "" : new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
             }
-            return length <= 0 ? "" : new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
+            if (closing) {
+                socket.close();
+                connect();
+            }
+            return content;
         }
 
         private String line() throws IOException {

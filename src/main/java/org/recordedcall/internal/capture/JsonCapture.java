@@ -3,7 +3,6 @@ package org.recordedcall.internal.capture;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.CookieParam;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.recordedcall.internal.JsonSupport;
 import org.recordedcall.internal.config.Settings;
 
 import java.io.InputStream;
@@ -61,7 +61,7 @@ public final class JsonCapture {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append(Json.createValue(keys[i])).append(':').append(valueJson(values[i]));
+            json.append(JsonSupport.PROVIDER.createValue(keys[i])).append(':').append(valueJson(values[i]));
         }
         return capped(json.append('}').toString());
     }
@@ -124,7 +124,7 @@ public final class JsonCapture {
     }
 
     private static String placeholder(String text) {
-        return Json.createValue(text).toString();
+        return JsonSupport.PROVIDER.createValue(text).toString();
     }
 
     // infrastructure parameters (@Context, @Suspended) are not arguments of the call: null skips them

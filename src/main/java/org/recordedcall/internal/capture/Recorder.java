@@ -1,19 +1,26 @@
 package org.recordedcall.internal.capture;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.recordedcall.CallEnded;
 import org.recordedcall.CallFailed;
 import org.recordedcall.CallStarted;
 import org.recordedcall.internal.config.Settings;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Moves a call through its life (started, failed, ended), hands the final record to the
  * {@link CallSink} and fires the matching events, synchronous and asynchronous. Never throws
- * into the application: an observer that fails is logged, and the call goes on.
+ * into the application: an observer that fails is logged, and the call goes on. An event
+ * nobody observes is not fired, and one nobody observes asynchronously is not fired
+ * asynchronously: that hands a task to a managed executor, which on Payara costs more than
+ * the rest of the recording.
  */
 @Singleton
 public final class Recorder {
@@ -25,12 +32,19 @@ public final class Recorder {
     private final Event<CallFailed> failed;
     private final Event<CallEnded> ended;
     private final CallSink sink;
+    private final BeanManager beans;
+    private final Map<Class<?>, Observed> observed = new ConcurrentHashMap<>();
+
+    /** Whether an event type has synchronous and asynchronous observers; fixed once the application is deployed. */
+    private record Observed(boolean synchronously, boolean asynchronously) {
+    }
 
     @Inject
-    public Recorder(Settings settings, CallSink sink,
+    public Recorder(Settings settings, CallSink sink, BeanManager beans,
                     Event<CallStarted> started, Event<CallFailed> failed, Event<CallEnded> ended) {
         this.settings = settings;
         this.sink = sink;
+        this.beans = beans;
         this.started = started;
         this.failed = failed;
         this.ended = ended;
@@ -62,13 +76,34 @@ public final class Recorder {
         }
     }
 
+    private Observed observed(Object payload) {
+        return observed.computeIfAbsent(payload.getClass(), type -> {
+            var observers = beans.resolveObserverMethods(payload);
+            return new Observed(observers.stream().anyMatch(observer -> !observer.isAsync()),
+                    observers.stream().anyMatch(ObserverMethod::isAsync));
+        });
+    }
+
     private <E> void fire(Event<E> event, E payload) {
+        var observers = observed(payload);
+        if (observers.synchronously()) {
+            fireSynchronously(event, payload);
+        }
+        if (observers.asynchronously()) {
+            fireAsynchronously(event, payload);
+        }
+    }
+
+    private <E> void fireSynchronously(Event<E> event, E payload) {
         try {
             event.fire(payload);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "recorded-call: an observer of " + payload.getClass().getSimpleName()
                     + " threw; the call was not affected. Fix the observer or catch inside it.", e);
         }
+    }
+
+    private <E> void fireAsynchronously(Event<E> event, E payload) {
         try {
             event.fireAsync(payload).exceptionally(e -> {
                 LOG.log(System.Logger.Level.WARNING, "recorded-call: an asynchronous observer of "

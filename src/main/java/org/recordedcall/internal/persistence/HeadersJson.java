@@ -1,10 +1,10 @@
 package org.recordedcall.internal.persistence;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.recordedcall.internal.JsonSupport;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -22,9 +22,9 @@ final class HeadersJson {
         if (headers == null) {
             return null;
         }
-        var object = Json.createObjectBuilder();
+        var object = JsonSupport.PROVIDER.createObjectBuilder();
         headers.forEach((name, values) -> {
-            var array = Json.createArrayBuilder();
+            var array = JsonSupport.PROVIDER.createArrayBuilder();
             values.forEach(value -> array.add(value == null ? "" : value));
             object.add(name, array);
         });
@@ -37,7 +37,7 @@ final class HeadersJson {
             return null;
         }
         var headers = new TreeMap<String, List<String>>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonSupport.PROVIDER.createReader(new StringReader(json))) {
             reader.readObject().forEach((name, values) -> headers.put(name, strings(values)));
         } catch (JsonException | ClassCastException | IllegalStateException unreadable) {
             return Map.of();
