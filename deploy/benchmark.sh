@@ -9,7 +9,8 @@
 #   4. the server's heap while the database is down and calls keep coming
 # Needs Java 17, Maven and PostgreSQL's server binaries (Debian: apt-get install postgresql).
 #   deploy/benchmark.sh                      # report also in deploy/demo/target/bench/report.txt
-#   BENCH_OPTS="-Dbench.rounds=4" deploy/benchmark.sh
+#   BENCH_OPTS="-Dbench.rounds=4" deploy/benchmark.sh                   # driver settings (Bench.java)
+#   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -53,7 +54,8 @@ cleanup() {
 trap cleanup EXIT
 
 echo "starting Payara Micro on port $port (log in $work/server.log) ..."
-java -Xmx1g -Drecordedcall.datasource=jdbc/records \
+# shellcheck disable=SC2086
+java -Xmx1g -Drecordedcall.datasource=jdbc/records ${SERVER_OPTS:-} \
     -jar "$here/demo/target/servers/payara-micro.jar" \
     --deploy "$here/demo/target/demo.war" --contextroot demo --port "$port" --nocluster --disablephonehome \
     --addlibs "$work/postgresql.jar" --postbootcommandfile "$work/postboot.asadmin" \

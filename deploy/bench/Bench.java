@@ -82,6 +82,27 @@ public final class Bench {
                 recorded.percentileMillis(50) - unrecorded.percentileMillis(50),
                 recorded.percentileMillis(99) - unrecorded.percentileMillis(99));
 
+        // 1b. the same at a steady half of the unrecorded maximum: what a call costs when the
+        // server is not saturated (latency measured from when each call was due: no coordinated omission)
+        var rate = Math.floor(unrecorded.throughput() / 2 / 100) * 100;
+        var recordedAtRate = new Figures();
+        var unrecordedAtRate = new Figures();
+        for (int round = 0; round < ROUNDS; round++) {
+            var first = round % 2 == 0;
+            (first ? recordedAtRate : unrecordedAtRate).add(driveAtRate(first ? RECORDED : UNRECORDED, ROUND_SECONDS, rate));
+            (first ? unrecordedAtRate : recordedAtRate).add(driveAtRate(first ? UNRECORDED : RECORDED, ROUND_SECONDS, rate));
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "1b. The same at a steady %,.0f req/s offered (half the unrecorded maximum), interleaved%n", rate);
+        System.out.printf(Locale.ROOT, "   unrecorded: %,10.0f req/s   p50 %6.3f ms   p99 %6.3f ms%n",
+                unrecordedAtRate.throughput(), unrecordedAtRate.percentileMillis(50), unrecordedAtRate.percentileMillis(99));
+        System.out.printf(Locale.ROOT, "   recorded:   %,10.0f req/s   p50 %6.3f ms   p99 %6.3f ms%n",
+                recordedAtRate.throughput(), recordedAtRate.percentileMillis(50), recordedAtRate.percentileMillis(99));
+        System.out.printf(Locale.ROOT, "   throughput ratio: %.3f   p50 added: %+.3f ms   p99 added: %+.3f ms%n",
+                recordedAtRate.throughput() / unrecordedAtRate.throughput(),
+                recordedAtRate.percentileMillis(50) - unrecordedAtRate.percentileMillis(50),
+                recordedAtRate.percentileMillis(99) - unrecordedAtRate.percentileMillis(99));
+
         // 2. rows against calls
         var writer = awaitQueueEmpty(60);
         var rows = rows();
@@ -169,6 +190,59 @@ public final class Bench {
             figures.latencies.add(Arrays.copyOf(lists.get(c), counts[c]));
         }
         figures.nanos = elapsed;
+        if (errors.get() > 0) {
+            throw new IllegalStateException(errors.get() + " calls to " + path + " failed");
+        }
+        if (path.equals(RECORDED)) {
+            recordedCalls += figures.count();
+        }
+        return figures;
+    }
+
+    /**
+     * Offers {@code rate} calls per second over CONNECTIONS clients, each call due at its slot;
+     * a call's latency counts from when it was due, so a stall shows in the figures.
+     */
+    Figures driveAtRate(String path, double seconds, double rate) throws Exception {
+        var figures = new Figures();
+        var interval = (long) (1e9 * CONNECTIONS / rate);
+        var start = System.nanoTime();
+        var end = start + (long) (seconds * 1e9);
+        var threads = new ArrayList<Thread>();
+        var lists = new ArrayList<long[]>();
+        var counts = new int[CONNECTIONS];
+        var errors = new AtomicLong();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            var latencies = new long[(int) (seconds * rate / CONNECTIONS) + 16];
+            lists.add(latencies);
+            var index = c;
+            var thread = new Thread(() -> {
+                try (var client = new Client(port)) {
+                    for (long due = start + interval * index / CONNECTIONS; due < end && counts[index] < latencies.length;
+                         due += interval) {
+                        var wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        if (client.post(path, ORDER) != 201) {
+                            errors.incrementAndGet();
+                        }
+                        latencies[counts[index]++] = System.nanoTime() - due;
+                    }
+                } catch (IOException | InterruptedException e) {
+                    errors.incrementAndGet();
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
+        figures.nanos = System.nanoTime() - start;
+        for (int c = 0; c < CONNECTIONS; c++) {
+            figures.latencies.add(Arrays.copyOf(lists.get(c), counts[c]));
+        }
         if (errors.get() > 0) {
             throw new IllegalStateException(errors.get() + " calls to " + path + " failed");
         }

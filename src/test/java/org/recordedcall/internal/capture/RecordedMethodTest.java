@@ -108,6 +108,18 @@ class RecordedMethodTest {
     }
 
     @Test
+    void asynchronousObserversGetTheEventsTheyObserve() throws InterruptedException {
+        billing.charge("acct", 2);
+
+        var deadline = System.nanoTime() + 5_000_000_000L;
+        while (observers.endedAsynchronously.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, observers.endedAsynchronously.size());
+        assertEquals(sink.calls.get(0).id(), observers.endedAsynchronously.get(0).call().id());
+    }
+
+    @Test
     void aBrokenObserverNeitherLosesTheCallNorReachesTheCaller() {
         observers.failOn = "charge";
 

@@ -2,6 +2,7 @@ package org.recordedcall.internal.capture.beans;
 
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import org.recordedcall.CallEnded;
 import org.recordedcall.CallFailed;
 import org.recordedcall.CallStarted;
@@ -9,12 +10,20 @@ import org.recordedcall.CallStarted;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Application observers: one records every event, another throws on a chosen operation. */
+/**
+ * Application observers: one records every event, another throws on a chosen operation, and
+ * one observes {@link CallEnded} (only) asynchronously.
+ */
 @Singleton
 public class Observers {
 
     public final List<Object> events = new CopyOnWriteArrayList<>();
+    public final List<CallEnded> endedAsynchronously = new CopyOnWriteArrayList<>();
     public volatile String failOn;
+
+    void endedAsynchronously(@ObservesAsync CallEnded event) {
+        endedAsynchronously.add(event);
+    }
 
     void started(@Observes CallStarted event) {
         events.add(event);
