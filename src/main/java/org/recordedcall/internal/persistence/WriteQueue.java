@@ -78,7 +78,7 @@ final class WriteQueue {
         }
         switch (settings.overflow()) {
             case WAIT -> offerWaiting(call);
-            case WRITE_THROUGH -> writeNow(call);
+            case WRITE_THROUGH -> writeThrough(call);
             default -> drop(call);
         }
     }
@@ -93,6 +93,13 @@ final class WriteQueue {
             Thread.currentThread().interrupt();
         }
         drop(call);
+    }
+
+    private void writeThrough(CallRecord call) {
+        overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); call "
+                + call.id() + " (" + call.operation() + ") is written in the request's thread (overflow WRITE_THROUGH), "
+                + "which slows the response. Raise recordedcall.writer.queue-capacity if this repeats.", null);
+        writeNow(call);
     }
 
     /** Stores one call in the caller's thread, past the queue. */
