@@ -48,7 +48,7 @@ class RecordingIT {
 
     @Test
     void entityResponseRecordsEveryField() {
-        var response = api.send(api.request("api/orders/7?token=abc&b=2")
+        var response = api.send(api.request("api/orders/7?mark=abc&b=2")
                 .header("X-Request-Id", token)
                 .header("Authorization", "Bearer top-secret-token")
                 .header("Cookie", "session=secret-cookie")
@@ -68,7 +68,7 @@ class RecordingIT {
         assertEquals("GET", text(row, "http_method"));
         assertEquals("/api/orders/7", text(row, "path"));
         assertEquals("/api/orders/{id}", text(row, "route"));
-        assertEquals("token=abc&b=2", text(row, "query"));
+        assertEquals("mark=abc&b=2", text(row, "query"));
         var requestHeaders = Api.object(text(row, "request_headers"));
         assertEquals("[\"***\"]", requestHeaders.get("authorization").toString());
         assertEquals("[\"***\"]", requestHeaders.get("cookie").toString());
@@ -77,7 +77,7 @@ class RecordingIT {
         assertEquals("find", text(row, "resource_method"));
         var arguments = Api.object(text(row, "arguments"));
         assertEquals("7", arguments.getString("id"));
-        assertEquals("abc", arguments.getString("token"));
+        assertEquals("abc", arguments.getString("mark"));
         assertEquals("7:abc", Api.object(text(row, "result")).getString("item"));
         assertEquals("200", text(row, "status"));
         assertTrue(Api.object(text(row, "response_headers")).containsKey("x-request-id"));
@@ -97,7 +97,7 @@ class RecordingIT {
 
     @Test
     void generatedIdIsEchoedAndIsTheRowId() {
-        var response = api.send(api.request("api/orders/8?token=" + token).GET());
+        var response = api.send(api.request("api/orders/8?mark=" + token).GET());
 
         var id = response.headers().firstValue("X-Request-Id").orElseThrow();
         var row = api.awaitRows("id", id, 1).getJsonObject(0);
@@ -107,7 +107,7 @@ class RecordingIT {
 
     @Test
     void publicReaderReturnsTheRecordWithDesignFieldNames() {
-        api.get("api/orders/9?token=reader", token);
+        api.get("api/orders/9?mark=reader", token);
         var id = text(api.awaitRow(token), "id");
 
         var call = api.call(id);
@@ -295,7 +295,7 @@ class RecordingIT {
 
     @Test
     void beanMethodOutsideHttpCallIsAMethodCall() {
-        var response = api.get("api/plain/audit?token=" + token, "unrecorded-" + token);
+        var response = api.get("api/plain/audit?mark=" + token, "unrecorded-" + token);
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("X-Request-Id").isEmpty(), "an unrecorded resource echoes nothing");
@@ -312,7 +312,7 @@ class RecordingIT {
 
     @Test
     void failingBeanMethodIsAFailedMethodCall() {
-        var response = api.get("api/plain/refuse?token=" + token, "unrecorded-" + token);
+        var response = api.get("api/plain/refuse?mark=" + token, "unrecorded-" + token);
 
         assertEquals("refused", response.body());
         var row = awaitMethodRow("AuditService#refuse");
@@ -340,7 +340,7 @@ class RecordingIT {
     @Test
     void theLibrarysOwnClassesAreNeverRecorded() {
         api.get("api/orders/1", token);
-        api.get("api/plain/audit?token=" + token, "unrecorded-" + token);
+        api.get("api/plain/audit?mark=" + token, "unrecorded-" + token);
         awaitMethodRow("audit");
 
         var methodRows = api.rows("kind", "METHOD");
@@ -352,8 +352,46 @@ class RecordingIT {
     }
 
     @Test
+    void noSecretValueReachesTheDatabaseWhereverTheCallCarriesIt() {
+        var secrets = List.of("hunter2-" + token, "bearer-" + token, "cookie-" + token, "apikey-" + token,
+                "authtoken-" + token, "qtoken-" + token, "formpw-" + token, "pin-" + token, "nested-" + token);
+        var ids = List.of(token + "-login", token + "-form", token + "-find", token + "-pin");
+
+        var login = api.send(api.request("api/accounts/login?token=" + secrets.get(5) + "&page=2")
+                .header("X-Request-Id", ids.get(0)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + secrets.get(1)).header("Cookie", "session=" + secrets.get(2))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"ann\",\"password\":\"" + secrets.get(0)
+                        + "\",\"profile\":{\"apiToken\":\"" + secrets.get(8) + "\"}}")));
+        assertEquals(200, login.statusCode(), login::body);
+        assertTrue(login.body().contains("tok-" + secrets.get(0)), "the application's own answer is unchanged");
+        var form = api.send(api.request("api/accounts/form").header("X-Request-Id", ids.get(1))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=ann&password=" + secrets.get(6))));
+        assertEquals(200, form.statusCode(), form::body);
+        var find = api.send(api.request("api/accounts/ann?apiKey=" + secrets.get(3)).header("X-Request-Id", ids.get(2))
+                .header("X-Auth-Token", secrets.get(4)).GET());
+        assertEquals(200, find.statusCode(), find::body);
+        var pin = api.send(api.request("api/accounts/pin").header("X-Request-Id", ids.get(3))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"ann\",\"pin\":\"" + secrets.get(7) + "\"}")));
+        assertEquals(200, pin.statusCode(), pin::body);
+        assertTrue(pin.body().contains(secrets.get(7)), "masked in the record, not in the response");
+
+        for (var id : ids) {
+            var row = api.awaitRow(id).toString();
+            for (var secret : secrets) {
+                assertFalse(row.contains(secret), () -> "secret " + secret + " stored in the row of " + id + ": " + row);
+            }
+            assertTrue(row.contains("***"), () -> "masked, not dropped: " + row);
+        }
+        var loginRow = api.awaitRow(ids.get(0));
+        assertTrue(loginRow.getString("request_body").contains("\"user\":\"ann\""), "the rest is kept");
+        assertTrue(loginRow.getString("query").contains("page=2"), loginRow::toString);
+    }
+
+    @Test
     void writerCountersAreReadableByTheApplication() {
-        api.get("api/orders/21?token=counted", token);
+        api.get("api/orders/21?mark=counted", token);
         api.awaitRow(token);
 
         var writer = Api.object(api.send(api.request("api/_it/writer").GET()).body());

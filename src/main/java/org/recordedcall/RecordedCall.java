@@ -42,4 +42,11 @@ public @interface RecordedCall {
 
     /** Record the Java method's return value as JSON. */
     @Nonbinding boolean result() default true;
+
+    /**
+     * More names whose values are masked in this endpoint's calls, matched as the setting
+     * {@link RecordedCallSettings#MASKED_NAMES} matches; the names on a method add to its
+     * class's and to the setting's, never replace them.
+     */
+    @Nonbinding String[] masked() default {};
 }

@@ -29,6 +29,17 @@ public final class RecordedCallSettings {
     public static final String MASKED_HEADERS = "recordedcall.headers.masked";
 
     /**
+     * Comma-separated name fragments that make a field, parameter or header a secret: its value
+     * is masked in JSON bodies, arguments and results (at any depth), query strings, form
+     * bodies and headers. A name matches when, lower-cased and stripped of everything but
+     * letters and digits, it contains a fragment so stripped ({@code api_key}, {@code apiKey}
+     * and {@code X-Api-Key} all contain {@code apikey}). Default
+     * {@code password,passwd,secret,token,apikey,authorization,cookie,creditcard,cardnumber,cvv,cvc,iban,privatekey}.
+     * An endpoint adds names with {@link RecordedCall#masked()}.
+     */
+    public static final String MASKED_NAMES = "recordedcall.masked.names";
+
+    /**
      * JNDI name of the datasource the records are written to, for example a PostgreSQL
      * datasource that several application instances share. Default: none, meaning the
      * shipped persistence unit {@code recorded-call} on the server's default datasource

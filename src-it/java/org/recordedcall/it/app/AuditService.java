@@ -8,12 +8,12 @@ import org.recordedcall.RecordedCall;
 public class AuditService {
 
     @RecordedCall("audit")
-    public String audit(String token) {
-        return "audited " + token;
+    public String audit(String mark) {
+        return "audited " + mark;
     }
 
     @RecordedCall
-    public void refuse(String token) {
-        throw new IllegalArgumentException("refused " + token);
+    public void refuse(String mark) {
+        throw new IllegalArgumentException("refused " + mark);
     }
 }

@@ -44,8 +44,8 @@ public class OrdersResource {
 
     @GET
     @Path("{id}")
-    public Order find(@PathParam("id") String id, @QueryParam("token") String token) {
-        return new Order(id + ":" + token, 1);
+    public Order find(@PathParam("id") String id, @QueryParam("mark") String mark) {
+        return new Order(id + ":" + mark, 1);
     }
 
     @POST

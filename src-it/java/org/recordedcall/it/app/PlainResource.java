@@ -16,15 +16,15 @@ public class PlainResource {
 
     @GET
     @Path("audit")
-    public String audit(@QueryParam("token") String token) {
-        return audit.audit(token);
+    public String audit(@QueryParam("mark") String mark) {
+        return audit.audit(mark);
     }
 
     @GET
     @Path("refuse")
-    public String refuse(@QueryParam("token") String token) {
+    public String refuse(@QueryParam("mark") String mark) {
         try {
-            audit.refuse(token);
+            audit.refuse(mark);
             return "accepted";
         } catch (IllegalArgumentException e) {
             return "refused";

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import org.recordedcall.internal.capture.CurrentCallView;
 import org.recordedcall.internal.capture.HeaderCapture;
 import org.recordedcall.internal.capture.HttpCalls;
+import org.recordedcall.internal.capture.Masking;
 import org.recordedcall.internal.capture.JsonCapture;
 import org.recordedcall.internal.capture.RecordedCallInterceptor;
 import org.recordedcall.internal.capture.Recorder;
@@ -30,6 +31,7 @@ public final class RecordedCallExtension implements Extension {
             JsonCapture.class,
             HeaderCapture.class,
             Recorder.class,
+            Masking.class,
             HttpCalls.class,
             CurrentCallView.class,
             RecordedCallInterceptor.class,

@@ -4,7 +4,9 @@ import jakarta.ws.rs.Path;
 import org.recordedcall.RecordedCall;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What is known of a recorded method before any call: its class and name, the operation,
@@ -16,8 +18,10 @@ import java.util.Arrays;
  * @param template       the Jakarta REST template below the application path, e.g.
  *                       {@code /orders/{id}}; empty for a method that is no resource method
  * @param policy         the effective annotation: the method's, else its class's
+ * @param masked         the names the class's and the method's annotations add to the masked ones
  */
-record Endpoint(Class<?> resourceClass, Method method, String operation, String template, RecordedCall policy) {
+record Endpoint(Class<?> resourceClass, Method method, String operation, String template, RecordedCall policy,
+                List<String> masked) {
 
     /** The endpoint of {@code method} served through {@code resourceClass} (which may be a subclass or proxy). */
     static Endpoint of(Class<?> resourceClass, Method method) {
@@ -26,7 +30,7 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
         var name = policy == null || policy.value().isBlank()
                 ? type.getSimpleName() + "#" + method.getName()
                 : policy.value();
-        return new Endpoint(type, method, name, template(type, method), policy);
+        return new Endpoint(type, method, name, template(type, method), policy, masked(type, method));
     }
 
     /** Whether an intercepted invocation of {@code candidate} is this endpoint's method. */
@@ -49,6 +53,16 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
 
     /** The parts of a call that an annotation member can switch off. */
     enum Part { REQUEST_BODY, RESPONSE_BODY, ARGUMENTS, RESULT }
+
+    private static List<String> masked(Class<?> type, Method method) {
+        var names = new ArrayList<String>();
+        for (var annotation : new RecordedCall[] {type.getAnnotation(RecordedCall.class), method.getAnnotation(RecordedCall.class)}) {
+            if (annotation != null) {
+                names.addAll(Arrays.asList(annotation.masked()));
+            }
+        }
+        return List.copyOf(names);
+    }
 
     private static RecordedCall policy(Class<?> type, Method method) {
         var onMethod = method.getAnnotation(RecordedCall.class);

@@ -15,17 +15,28 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Copies headers into the record's form, lower-case name to values, with the values of secret headers masked. */
+/**
+ * Copies headers into the record's form, lower-case name to values, with the values of secret
+ * headers masked: those the setting names, those named like a secret (see
+ * {@link org.recordedcall.RecordedCallSettings#MASKED_NAMES}), and those named like a key.
+ */
 @Singleton
 public final class HeaderCapture {
 
-    static final String MASK = "***";
+    static final String MASK = Masks.MASK;
 
     private final Set<String> masked;
+    private final SecretNames secrets;
 
     @Inject
     public HeaderCapture(Settings settings) {
         this.masked = settings.maskedHeaders();
+        this.secrets = new SecretNames(settings.maskedNames());
+    }
+
+    private boolean isSecret(String lowerCaseName) {
+        return masked.contains(lowerCaseName) || secrets.isSecret(lowerCaseName)
+                || SecretNames.normalize(lowerCaseName).endsWith("key");
     }
 
     /** Headers read through an enumeration of names, as a servlet request offers them. */
@@ -54,7 +65,7 @@ public final class HeaderCapture {
     private void put(Map<String, List<String>> copy, String name, Collection<String> values) {
         // lower case: HTTP names are case-insensitive, and servers differ in the case they report
         var key = name.toLowerCase(Locale.ROOT);
-        var secret = masked.contains(key);
+        var secret = isSecret(key);
         var kept = new ArrayList<String>(values.size());
         for (var value : values) {
             kept.add(secret ? MASK : value);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.recordedcall.CallEnded;
 import org.recordedcall.CallFailed;
+import org.recordedcall.CallRecord;
 import org.recordedcall.CallStarted;
 import org.recordedcall.internal.config.Settings;
 
@@ -33,6 +34,7 @@ public final class Recorder {
     private final Event<CallEnded> ended;
     private final CallSink sink;
     private final BeanManager beans;
+    private final Masking masking;
     private final Map<Class<?>, Observed> observed = new ConcurrentHashMap<>();
 
     /** Whether an event type has synchronous and asynchronous observers; fixed once the application is deployed. */
@@ -40,31 +42,32 @@ public final class Recorder {
     }
 
     @Inject
-    public Recorder(Settings settings, CallSink sink, BeanManager beans,
+    public Recorder(Settings settings, CallSink sink, BeanManager beans, Masking masking,
                     Event<CallStarted> started, Event<CallFailed> failed, Event<CallEnded> ended) {
         this.settings = settings;
         this.sink = sink;
         this.beans = beans;
+        this.masking = masking;
         this.started = started;
         this.failed = failed;
         this.ended = ended;
     }
 
     void started(CallDraft call) {
-        fire(started, new CallStarted(call.snapshot()));
+        fire(started, new CallStarted(snapshot(call)));
     }
 
     /** Records the failure unless one is already recorded, and fires {@link CallFailed} for the first. */
     void failed(CallDraft call, Throwable thrown) {
         if (call.fail(Failure.of(thrown, settings.stackMaxChars()))) {
-            fire(failed, new CallFailed(call.snapshot()));
+            fire(failed, new CallFailed(snapshot(call)));
         }
     }
 
     /** Ends the call once; later calls for the same call do nothing. */
     void ended(CallDraft call) {
         if (call.end(System.nanoTime(), Instant.now())) {
-            var record = call.snapshot();
+            var record = snapshot(call);
             // the sink before any observer, so that no observer can keep a call from being stored
             try {
                 sink.accept(record);
@@ -74,6 +77,11 @@ public final class Recorder {
             }
             fire(ended, new CallEnded(record));
         }
+    }
+
+    /** What store and observers see of the call: its secrets masked. */
+    private CallRecord snapshot(CallDraft call) {
+        return masking.apply(call.snapshot(), call.endpoint());
     }
 
     private Observed observed(Object payload) {

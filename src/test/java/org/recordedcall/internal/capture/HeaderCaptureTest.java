@@ -18,7 +18,9 @@ class HeaderCaptureTest {
             "Proxy-Authorization", List.of("Basic abc"),
             "Set-Cookie", List.of("id=2"),
             "Accept", List.of("application/json"),
-            "X-Api-Key", List.of("k-123"));
+            "X-Api-Key", List.of("k-123"),
+            "X-Auth-Token", List.of("t-456"),
+            "X-Internal-Id", List.of("7"));
 
     @Test
     void secretHeadersAreMaskedByDefaultWhateverTheirCase() {
@@ -29,17 +31,21 @@ class HeaderCaptureTest {
         assertEquals(List.of("***"), copy.get("proxy-authorization"));
         assertEquals(List.of("***"), copy.get("set-cookie"));
         assertEquals(List.of("application/json"), copy.get("accept"));
-        assertEquals(List.of("k-123"), copy.get("x-api-key"));
+        assertEquals(List.of("***"), copy.get("x-api-key"), "named like a key");
+        assertEquals(List.of("***"), copy.get("x-auth-token"), "named like a token");
+        assertEquals(List.of("7"), copy.get("x-internal-id"));
     }
 
     @Test
     void theMaskedListIsConfigurable() {
-        var settings = Settings.from(Map.of(RecordedCallSettings.MASKED_HEADERS, "X-Api-Key")::get);
+        var settings = Settings.from(Map.of(RecordedCallSettings.MASKED_HEADERS, "X-Internal-Id",
+                RecordedCallSettings.MASKED_NAMES, "password")::get);
 
         var copy = copy(settings);
 
-        assertEquals(List.of("***"), copy.get("x-api-key"));
-        assertEquals(List.of("Bearer secret"), copy.get("authorization"));
+        assertEquals(List.of("***"), copy.get("x-internal-id"));
+        assertEquals(List.of("Bearer secret"), copy.get("authorization"), "no longer a secret by either list");
+        assertEquals(List.of("***"), copy.get("x-api-key"), "still named like a key");
     }
 
     private static Map<String, List<String>> copy(Settings settings) {

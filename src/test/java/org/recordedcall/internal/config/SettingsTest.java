@@ -21,6 +21,7 @@ class SettingsTest {
         assertEquals(16_384, settings.jsonMaxChars());
         assertEquals(16_384, settings.stackMaxChars());
         assertEquals(Set.of("authorization", "proxy-authorization", "cookie", "set-cookie"), settings.maskedHeaders());
+        assertTrue(settings.maskedNames().containsAll(Set.of("password", "token", "apikey", "secret", "creditcard")));
         assertEquals(new WriterSettings(10_000, 200, 200, WriterSettings.Overflow.DROP, 50, 10_000, 30_000),
                 settings.writer());
     }
