@@ -390,6 +390,16 @@ class RecordingIT {
     }
 
     @Test
+    void aForwardedForHeaderFromAnUntrustedPeerIsNotBelieved() {
+        api.send(api.request("api/orders/22").header("X-Request-Id", token).header("X-Forwarded-For", "6.6.6.6")
+                .header("Forwarded", "for=6.6.6.7").GET());
+
+        var address = text(api.awaitRow(token), "client_address");
+        assertFalse(address.startsWith("6.6.6."), address);
+        assertTrue(address.equals("127.0.0.1") || address.contains(":"), () -> "the loopback peer: " + address);
+    }
+
+    @Test
     void writerCountersAreReadableByTheApplication() {
         api.get("api/orders/21?mark=counted", token);
         api.awaitRow(token);

@@ -40,6 +40,13 @@ public final class RecordedCallSettings {
     public static final String MASKED_NAMES = "recordedcall.masked.names";
 
     /**
+     * Comma-separated addresses of the reverse proxies in front of the server, exactly as the
+     * server reports them as the peer. Only from these is the client's address taken from
+     * {@code Forwarded} or {@code X-Forwarded-For}; default none: the peer's address is recorded.
+     */
+    public static final String TRUSTED_PROXIES = "recordedcall.trusted-proxies";
+
+    /**
      * JNDI name of the datasource the records are written to, for example a PostgreSQL
      * datasource that several application instances share. Default: none, meaning the
      * shipped persistence unit {@code recorded-call} on the server's default datasource

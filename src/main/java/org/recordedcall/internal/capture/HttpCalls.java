@@ -4,10 +4,12 @@ import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.recordedcall.internal.config.Settings;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -29,12 +31,14 @@ public final class HttpCalls {
 
     private final Recorder recorder;
     private final HeaderCapture headers;
+    private final Set<String> trustedProxies;
     private volatile boolean warnedNoFilter;
 
     @Inject
-    public HttpCalls(Recorder recorder, HeaderCapture headers) {
+    public HttpCalls(Recorder recorder, HeaderCapture headers, Settings settings) {
         this.recorder = recorder;
         this.headers = headers;
+        this.trustedProxies = settings.trustedProxies();
     }
 
     static CallDraft callOf(HttpServletRequest request) {
@@ -127,7 +131,8 @@ public final class HttpCalls {
                 request.getQueryString(),
                 headers.copy(request.getHeaderNames(), request::getHeaders),
                 request.getContentType(),
-                request.getRemoteAddr(),
+                ClientAddress.of(request.getRemoteAddr(), request.getHeaders("Forwarded"),
+                        request.getHeaders("X-Forwarded-For"), trustedProxies),
                 request.getHeader("User-Agent"),
                 requestId != null && SAFE_REQUEST_ID.matcher(requestId).matches() ? requestId : null,
                 request.getHeader("traceparent"));

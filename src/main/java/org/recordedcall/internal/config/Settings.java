@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
  * @param stackMaxChars  cap of a stack trace
  * @param maskedHeaders  lower-case names of masked headers
  * @param maskedNames    lower-case name fragments that make a field, parameter or header a secret
+ * @param trustedProxies addresses of reverse proxies whose forwarding headers are believed
  * @param datasource     JNDI name of the datasource to write to, or {@code null} for the shipped unit's default
  * @param createSchema   whether to create the table when it is missing
  * @param writer         the background writer's settings
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
-                       Set<String> maskedHeaders, Set<String> maskedNames, String datasource, boolean createSchema, WriterSettings writer) {
+                       Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, String datasource, boolean createSchema, WriterSettings writer) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -43,6 +44,7 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                         "Authorization,Proxy-Authorization,Cookie,Set-Cookie"),
                 names(source, RecordedCallSettings.MASKED_NAMES, "password,passwd,secret,token,apikey,authorization,"
                         + "cookie,creditcard,cardnumber,cvv,cvc,iban,privatekey"),
+                names(source, RecordedCallSettings.TRUSTED_PROXIES, ""),
                 text(source, RecordedCallSettings.DATASOURCE),
                 bool(source, RecordedCallSettings.SCHEMA_CREATE, true),
                 new WriterSettings(
