@@ -400,6 +400,30 @@ class RecordingIT {
     }
 
     @Test
+    void theAnnotationDecidesWhatIsStoredAndEventsStillFire() {
+        var success = token + "-ok";
+        var failure = token + "-404";
+        var sampledOut = token + "-never";
+        var quiet = token + "-quiet";
+        assertEquals(200, api.get("api/policy/failures/200", success).statusCode());
+        assertEquals(404, api.get("api/policy/failures/404", failure).statusCode());
+        assertEquals(200, api.get("api/policy/never", sampledOut).statusCode());
+        assertEquals(200, api.send(api.request("api/policy/quiet").header("X-Request-Id", quiet)
+                .header("X-Custom", "c").GET()).statusCode());
+        api.get("api/orders/23", token); // written after the others: once it is there, so are they
+
+        api.awaitRow(token);
+        api.awaitRow(failure);
+        var quietRow = api.awaitRow(quiet);
+        assertEquals(0, api.rows("correlation_id", success).size(), "a success of an only-failures endpoint");
+        assertEquals(0, api.rows("correlation_id", sampledOut).size(), "sample rate 0");
+        assertEquals("{}", text(quietRow, "request_headers"), quietRow::toString);
+        assertEquals("{}", text(quietRow, "response_headers"), quietRow::toString);
+        api.awaitEvents(success, events -> countSync(events, "CallEnded") == 1);
+        api.awaitEvents(sampledOut, events -> countSync(events, "CallEnded") == 1);
+    }
+
+    @Test
     void writerCountersAreReadableByTheApplication() {
         api.get("api/orders/21?mark=counted", token);
         api.awaitRow(token);

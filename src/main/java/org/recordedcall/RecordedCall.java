@@ -49,4 +49,20 @@ public @interface RecordedCall {
      * class's and to the setting's, never replace them.
      */
     @Nonbinding String[] masked() default {};
+
+    /** Record the request's and the response's headers (secret ones are masked either way). */
+    @Nonbinding boolean headers() default true;
+
+    /** Store only calls that did not succeed: a 4xx or 5xx status, or an exception. Events fire for every call. */
+    @Nonbinding boolean onlyFailures() default false;
+
+    /** Store only calls that took at least this many milliseconds; {@code 0}: every call. Events fire for every call. */
+    @Nonbinding long slowerThanMillis() default 0;
+
+    /**
+     * The fraction of this endpoint's calls stored, from {@code 0} to {@code 1}, chosen at
+     * random per call; negative (the default) means the setting
+     * {@link RecordedCallSettings#SAMPLE_RATE}. Events fire for every call.
+     */
+    @Nonbinding double sampleRate() default -1;
 }

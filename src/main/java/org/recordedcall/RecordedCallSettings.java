@@ -47,6 +47,19 @@ public final class RecordedCallSettings {
     public static final String TRUSTED_PROXIES = "recordedcall.trusted-proxies";
 
     /**
+     * The fraction of calls stored, from {@code 0} to {@code 1}, chosen at random per call;
+     * an endpoint sets its own with {@link RecordedCall#sampleRate()}. Events fire for every
+     * call. Default {@code 1}: every call.
+     */
+    public static final String SAMPLE_RATE = "recordedcall.sample-rate";
+
+    /**
+     * Comma-separated request paths, within the application (as {@code /api/health}), whose
+     * calls are not stored: a path equal to one, or below it. Events still fire. Default none.
+     */
+    public static final String EXCLUDE_PATHS = "recordedcall.exclude-paths";
+
+    /**
      * JNDI name of the datasource the records are written to, for example a PostgreSQL
      * datasource that several application instances share. Default: none, meaning the
      * shipped persistence unit {@code recorded-call} on the server's default datasource

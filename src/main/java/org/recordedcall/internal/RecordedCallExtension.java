@@ -8,6 +8,7 @@ import org.recordedcall.internal.capture.CurrentCallView;
 import org.recordedcall.internal.capture.HeaderCapture;
 import org.recordedcall.internal.capture.HttpCalls;
 import org.recordedcall.internal.capture.Masking;
+import org.recordedcall.internal.capture.StoragePolicy;
 import org.recordedcall.internal.capture.JsonCapture;
 import org.recordedcall.internal.capture.RecordedCallInterceptor;
 import org.recordedcall.internal.capture.Recorder;
@@ -32,6 +33,7 @@ public final class RecordedCallExtension implements Extension {
             HeaderCapture.class,
             Recorder.class,
             Masking.class,
+            StoragePolicy.class,
             HttpCalls.class,
             CurrentCallView.class,
             RecordedCallInterceptor.class,

@@ -26,6 +26,11 @@ final class BodyText {
         if (copy == null || copy.total() == 0) {
             return null;
         }
+        if (isBinary(contentType)) {
+            var type = mediaType(contentType);
+            return (type.toLowerCase(Locale.ROOT).startsWith("multipart/") ? "<" : "<binary ") + type + ", "
+                    + copy.total() + " bytes>";
+        }
         var bytes = copy.kept();
         if (isText(contentType)) {
             // invalid bytes, or a character cut by the cap, become U+FFFD rather than fail the record
@@ -59,6 +64,29 @@ final class BodyText {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a body of this type is never text worth keeping: multipart (files), images,
+     * audio, video, archives and other declared binaries. Untyped and
+     * {@code application/octet-stream} bodies are not judged by their type: servers label
+     * plain strings so.
+     */
+    static boolean isBinary(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        var type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("multipart/") || type.startsWith("image/") || type.startsWith("audio/")
+                || type.startsWith("video/") || type.startsWith("font/") || type.startsWith("application/zip")
+                || type.startsWith("application/gzip") || type.startsWith("application/pdf")
+                || type.startsWith("application/x-protobuf") || type.startsWith("application/vnd.ms-")
+                || type.startsWith("application/vnd.openxmlformats");
+    }
+
+    private static String mediaType(String contentType) {
+        var semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
     }
 
     static boolean isText(String contentType) {

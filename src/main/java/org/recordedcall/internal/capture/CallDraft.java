@@ -31,6 +31,7 @@ public final class CallDraft {
     private Map<String, List<String>> responseHeaders;
     private CappedBuffer responseBody;
     private String responseContentType;
+    private String responseBodyNote;
     private Failure failure;
     private String principal;
     private Instant endedAt;
@@ -90,6 +91,12 @@ public final class CallDraft {
         responseContentType = contentType;
     }
 
+    /** The response body is not captured, for the reason given, which the record shows in its place. */
+    synchronized void responseBodyOmitted(String note) {
+        responseBody = null;
+        responseBodyNote = note;
+    }
+
     synchronized void principal(String name) {
         if (name != null) {
             principal = name;
@@ -140,7 +147,7 @@ public final class CallDraft {
                 facts == null ? null : facts.path(),
                 facts == null ? null : route(facts),
                 facts == null ? null : facts.query(),
-                facts == null ? null : facts.headers(),
+                facts == null ? null : endpoint.records(Endpoint.Part.HEADERS) ? facts.headers() : Map.of(),
                 facts == null ? null : BodyText.of(requestBody, facts.contentType()),
                 requestBody != null && requestBody.truncated(),
                 endpoint.resourceClass().getName(),
@@ -148,8 +155,8 @@ public final class CallDraft {
                 arguments,
                 result,
                 status,
-                responseHeaders,
-                BodyText.of(responseBody, responseContentType),
+                responseHeaders == null || endpoint.records(Endpoint.Part.HEADERS) ? responseHeaders : Map.of(),
+                responseBody == null ? responseBodyNote : BodyText.of(responseBody, responseContentType),
                 responseBody != null && responseBody.truncated(),
                 failure == null ? null : failure.type(),
                 failure == null ? null : failure.message(),

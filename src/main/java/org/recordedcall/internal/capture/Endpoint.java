@@ -48,11 +48,25 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
             case RESPONSE_BODY -> policy.responseBody();
             case ARGUMENTS -> policy.arguments();
             case RESULT -> policy.result();
+            case HEADERS -> policy.headers();
         };
     }
 
     /** The parts of a call that an annotation member can switch off. */
-    enum Part { REQUEST_BODY, RESPONSE_BODY, ARGUMENTS, RESULT }
+    enum Part { REQUEST_BODY, RESPONSE_BODY, ARGUMENTS, RESULT, HEADERS }
+
+    boolean onlyFailures() {
+        return policy != null && policy.onlyFailures();
+    }
+
+    long slowerThanMillis() {
+        return policy == null ? 0 : Math.max(0, policy.slowerThanMillis());
+    }
+
+    /** The endpoint's own sample rate, or {@code fallback} when it sets none. */
+    double sampleRate(double fallback) {
+        return policy == null || policy.sampleRate() < 0 ? fallback : Math.min(1, policy.sampleRate());
+    }
 
     private static List<String> masked(Class<?> type, Method method) {
         var names = new ArrayList<String>();

@@ -5,9 +5,6 @@ import jakarta.inject.Singleton;
 import org.recordedcall.CallRecord;
 import org.recordedcall.internal.config.Settings;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Masks the secrets of a call before anything sees it, store or observer: the values of
@@ -33,25 +30,29 @@ public final class Masking {
         var names = secrets.with(endpoint.masked());
         return new CallRecord(call.id(), call.correlationId(), call.traceId(), call.kind(), call.operation(),
                 call.httpMethod(), call.path(), call.route(), Masks.form(call.query(), names), call.requestHeaders(),
-                body(call.requestBody(), call.requestHeaders(), names), call.requestBodyTruncated(),
+                body(call.requestBody(), names), call.requestBodyTruncated(),
                 call.resourceClass(), call.resourceMethod(), Masks.json(call.arguments(), names),
                 Masks.json(call.result(), names), call.status(), call.responseHeaders(),
-                body(call.responseBody(), call.responseHeaders(), names), call.responseBodyTruncated(),
+                body(call.responseBody(), names), call.responseBodyTruncated(),
                 call.exceptionType(), call.exceptionMessage(), call.stackTrace(), call.principal(),
                 call.clientAddress(), call.userAgent(), call.startedAt(), call.endedAt(), call.durationNanos(),
                 call.outcome());
     }
 
-    /** A form body by its content type; anything else as JSON, which leaves text without secret members alone. */
-    private static String body(String text, Map<String, List<String>> headers, SecretNames names) {
+    /**
+     * JSON when it looks like JSON, else {@code name=value&...} when it has a {@code =} (form
+     * bodies; and any other text so shaped is better masked than not). Judged by the text, not
+     * by a content type: the headers may not be recorded.
+     */
+    private static String body(String text, SecretNames names) {
         if (text == null) {
             return null;
         }
-        var type = headers == null ? null : headers.get("content-type");
-        if (type != null && !type.isEmpty()
-                && type.get(0).toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            return Masks.form(text, names);
+        var start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
         }
-        return Masks.json(text, names);
+        var looksLikeJson = start < text.length() && (text.charAt(start) == '{' || text.charAt(start) == '[');
+        return looksLikeJson || text.indexOf('=') < 0 ? Masks.json(text, names) : Masks.form(text, names);
     }
 }

@@ -35,6 +35,7 @@ public final class Recorder {
     private final CallSink sink;
     private final BeanManager beans;
     private final Masking masking;
+    private final StoragePolicy storage;
     private final Map<Class<?>, Observed> observed = new ConcurrentHashMap<>();
 
     /** Whether an event type has synchronous and asynchronous observers; fixed once the application is deployed. */
@@ -42,12 +43,13 @@ public final class Recorder {
     }
 
     @Inject
-    public Recorder(Settings settings, CallSink sink, BeanManager beans, Masking masking,
+    public Recorder(Settings settings, CallSink sink, BeanManager beans, Masking masking, StoragePolicy storage,
                     Event<CallStarted> started, Event<CallFailed> failed, Event<CallEnded> ended) {
         this.settings = settings;
         this.sink = sink;
         this.beans = beans;
         this.masking = masking;
+        this.storage = storage;
         this.started = started;
         this.failed = failed;
         this.ended = ended;
@@ -70,7 +72,9 @@ public final class Recorder {
             var record = snapshot(call);
             // the sink before any observer, so that no observer can keep a call from being stored
             try {
-                sink.accept(record);
+                if (storage.stores(record, call.endpoint())) {
+                    sink.accept(record);
+                }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "recorded-call: call " + record.id()
                         + " could not be handed to the writer and is not stored.", e);

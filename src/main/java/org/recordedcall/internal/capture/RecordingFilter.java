@@ -33,7 +33,9 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
         }
         request.setProperty(CALL, call);
         if (endpoint.records(Endpoint.Part.REQUEST_BODY) && request.hasEntity()) {
-            var copy = new CappedBuffer(bodyCap);
+            var type = request.getMediaType() == null ? null : request.getMediaType().toString();
+            // binary and multipart bodies are counted, not kept: the record shows their type and size
+            var copy = new CappedBuffer(BodyText.isBinary(type) ? 0 : bodyCap);
             request.setEntityStream(new TeeInputStream(request.getEntityStream(), copy));
             call.requestBody(copy);
         }

@@ -3,6 +3,7 @@ package org.recordedcall.internal.config;
 import org.recordedcall.RecordedCallSettings;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -19,12 +20,15 @@ import java.util.stream.Collectors;
  * @param maskedHeaders  lower-case names of masked headers
  * @param maskedNames    lower-case name fragments that make a field, parameter or header a secret
  * @param trustedProxies addresses of reverse proxies whose forwarding headers are believed
+ * @param sampleRate     the fraction of calls stored, 0 to 1
+ * @param excludePaths   request paths (and what is below them) whose calls are not stored
  * @param datasource     JNDI name of the datasource to write to, or {@code null} for the shipped unit's default
  * @param createSchema   whether to create the table when it is missing
  * @param writer         the background writer's settings
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
-                       Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, String datasource, boolean createSchema, WriterSettings writer) {
+                       Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, double sampleRate,
+                       List<String> excludePaths, String datasource, boolean createSchema, WriterSettings writer) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -45,6 +49,8 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 names(source, RecordedCallSettings.MASKED_NAMES, "password,passwd,secret,token,apikey,authorization,"
                         + "cookie,creditcard,cardnumber,cvv,cvc,iban,privatekey"),
                 names(source, RecordedCallSettings.TRUSTED_PROXIES, ""),
+                fraction(source, RecordedCallSettings.SAMPLE_RATE, 1.0),
+                paths(source, RecordedCallSettings.EXCLUDE_PATHS),
                 text(source, RecordedCallSettings.DATASOURCE),
                 bool(source, RecordedCallSettings.SCHEMA_CREATE, true),
                 new WriterSettings(
@@ -109,6 +115,36 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
         }
         warnIgnored(key, value, "a positive integer", fallback);
         return fallback;
+    }
+
+    private static double fraction(UnaryOperator<String> source, String key, double fallback) {
+        var value = source.apply(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            var parsed = Double.parseDouble(value.trim());
+            if (parsed >= 0 && parsed <= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        warnIgnored(key, value, "a number from 0 to 1", fallback);
+        return fallback;
+    }
+
+    private static List<String> paths(UnaryOperator<String> source, String key) {
+        var value = source.apply(key);
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(path -> !path.isEmpty())
+                .map(path -> path.startsWith("/") ? path : "/" + path)
+                .map(path -> path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path)
+                .toList();
     }
 
     private static String text(UnaryOperator<String> source, String key) {

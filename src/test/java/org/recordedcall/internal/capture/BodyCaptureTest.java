@@ -89,6 +89,19 @@ class BodyCaptureTest {
     }
 
     @Test
+    void multipartAndDeclaredBinaryBodiesAreCountedNotKept() {
+        var copy = new CappedBuffer(0); // as the filters tee them
+        var bytes = "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nsecret file\r\n--b--".getBytes(StandardCharsets.UTF_8);
+        copy.write(bytes, 0, bytes.length);
+
+        assertEquals("<multipart/form-data, " + bytes.length + " bytes>", BodyText.of(copy, "multipart/form-data; boundary=b"));
+        assertEquals("<binary image/jpeg, " + bytes.length + " bytes>", BodyText.of(copy, "image/jpeg"));
+        assertTrue(BodyText.isBinary("Multipart/Mixed"));
+        assertFalse(BodyText.isBinary("application/octet-stream"), "servers label plain strings so");
+        assertFalse(BodyText.isBinary(null));
+    }
+
+    @Test
     void textUnderABinaryTypeIsStillText() {
         var copy = new CappedBuffer(7);
         var bytes = "héllo wörld".getBytes(StandardCharsets.UTF_8);

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecordedMethodTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(SettingsProducer.class, JsonCapture.class, Recorder.class, Masking.class,
+    WeldInitiator weld = WeldInitiator.from(SettingsProducer.class, JsonCapture.class, Recorder.class, Masking.class, StoragePolicy.class,
             RecordedCallInterceptor.class, CurrentCallView.class, CollectingSink.class, Observers.class,
             Billing.class, Ledger.class).build();
 
