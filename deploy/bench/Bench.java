@@ -50,6 +50,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: Bench PORT JDBC_URL SERVER_PID DB_CONTROL_SCRIPT (run by deploy/benchmark.sh)");
+            System.exit(2);
+        }
         new Bench(args).run();
     }
 
@@ -255,6 +259,7 @@ public final class Bench {
     /** Sends {@code calls} recorded calls as fast as it can; returns how many were not answered 201. */
     long burst(int calls) throws Exception {
         var next = new AtomicLong();
+        var made = new AtomicLong();
         var failures = new AtomicLong();
         var threads = new ArrayList<Thread>();
         for (int c = 0; c < CONNECTIONS; c++) {
@@ -264,7 +269,7 @@ public final class Bench {
                         if (client.post(RECORDED, ORDER) != 201) {
                             failures.incrementAndGet();
                         }
-                        recordedCallsMade.incrementAndGet();
+                        made.incrementAndGet();
                     }
                 } catch (IOException e) {
                     failures.incrementAndGet();
@@ -276,11 +281,9 @@ public final class Bench {
         for (var thread : threads) {
             thread.join();
         }
-        recordedCalls += recordedCallsMade.getAndSet(0);
+        recordedCalls += made.get();
         return failures.get();
     }
-
-    final AtomicLong recordedCallsMade = new AtomicLong();
 
     /** Latencies of many clients over a stretch of time. */
     static final class Figures {

@@ -75,13 +75,19 @@ public final class RecordedCallSettings {
      */
     public static final String SCHEMA_CREATE = "recordedcall.schema.create";
 
-    /** How many finished calls wait for the background writer at most. Default {@code 10000}. */
+    /**
+     * How many finished calls wait for the background writer at most (besides the one batch it
+     * is writing). Default {@code 10000}.
+     */
     public static final String WRITER_QUEUE_CAPACITY = "recordedcall.writer.queue-capacity";
 
     /** How many calls the writer stores in one transaction at most. Default {@code 200}. */
     public static final String WRITER_BATCH_SIZE = "recordedcall.writer.batch-size";
 
-    /** How often, in milliseconds, the writer stores what is queued. Default {@code 200}. */
+    /**
+     * How long, in milliseconds, the first call after a quiet spell waits in the queue before the
+     * writer stores it, so that the calls arriving meanwhile go in the same batches. Default {@code 200}.
+     */
     public static final String WRITER_FLUSH_INTERVAL_MS = "recordedcall.writer.flush-interval-ms";
 
     /**

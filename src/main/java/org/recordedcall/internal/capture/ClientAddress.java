@@ -35,7 +35,6 @@ final class ClientAddress {
         return address.length() > MAX_LENGTH ? address.substring(0, MAX_LENGTH) : address;
     }
 
-
     private static List<String> forwardedForHops(Enumeration<String> values) {
         var hops = new ArrayList<String>();
         if (values == null) {

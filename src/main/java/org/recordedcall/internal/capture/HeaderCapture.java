@@ -26,17 +26,16 @@ public final class HeaderCapture {
     static final String MASK = Masks.MASK;
 
     private final Set<String> masked;
-    private final SecretNames secrets;
+    private final Masking masking;
 
     @Inject
-    public HeaderCapture(Settings settings) {
+    public HeaderCapture(Settings settings, Masking masking) {
         this.masked = settings.maskedHeaders();
-        this.secrets = new SecretNames(settings.maskedNames());
+        this.masking = masking;
     }
 
     private boolean isSecret(String lowerCaseName) {
-        return masked.contains(lowerCaseName) || secrets.isSecret(lowerCaseName)
-                || SecretNames.normalize(lowerCaseName).endsWith("key");
+        return masked.contains(lowerCaseName) || masking.isSecret(lowerCaseName) || lowerCaseName.endsWith("key");
     }
 
     /** Headers read through an enumeration of names, as a servlet request offers them. */

@@ -5,6 +5,9 @@ import jakarta.inject.Singleton;
 import org.recordedcall.CallRecord;
 import org.recordedcall.internal.config.Settings;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Masks the secrets of a call before anything sees it, store or observer: the values of
@@ -15,6 +18,8 @@ import org.recordedcall.internal.config.Settings;
 public final class Masking {
 
     private final SecretNames secrets;
+    // the setting's names with an endpoint's own, built once per distinct list of them
+    private final Map<List<String>, SecretNames> withEndpointNames = new ConcurrentHashMap<>();
 
     @Inject
     public Masking(Settings settings) {
@@ -26,14 +31,23 @@ public final class Masking {
         return secrets.isSecret(name);
     }
 
+    /** The call with its secrets masked; the very same record when it holds none. */
     CallRecord apply(CallRecord call, Endpoint endpoint) {
-        var names = secrets.with(endpoint.masked());
+        var names = endpoint.masked().isEmpty() ? secrets
+                : withEndpointNames.computeIfAbsent(endpoint.masked(), secrets::with);
+        var query = Masks.form(call.query(), names);
+        var requestBody = body(call.requestBody(), names);
+        var arguments = Masks.json(call.arguments(), names);
+        var result = Masks.json(call.result(), names);
+        var responseBody = body(call.responseBody(), names);
+        if (query == call.query() && requestBody == call.requestBody() && arguments == call.arguments()
+                && result == call.result() && responseBody == call.responseBody()) {
+            return call;
+        }
         return new CallRecord(call.id(), call.correlationId(), call.traceId(), call.kind(), call.operation(),
-                call.httpMethod(), call.path(), call.route(), Masks.form(call.query(), names), call.requestHeaders(),
-                body(call.requestBody(), names), call.requestBodyTruncated(),
-                call.resourceClass(), call.resourceMethod(), Masks.json(call.arguments(), names),
-                Masks.json(call.result(), names), call.status(), call.responseHeaders(),
-                body(call.responseBody(), names), call.responseBodyTruncated(),
+                call.httpMethod(), call.path(), call.route(), query, call.requestHeaders(), requestBody,
+                call.requestBodyTruncated(), call.resourceClass(), call.resourceMethod(), arguments, result,
+                call.status(), call.responseHeaders(), responseBody, call.responseBodyTruncated(),
                 call.exceptionType(), call.exceptionMessage(), call.stackTrace(), call.principal(),
                 call.clientAddress(), call.userAgent(), call.startedAt(), call.endedAt(), call.durationNanos(),
                 call.outcome());

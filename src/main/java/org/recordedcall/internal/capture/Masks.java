@@ -17,12 +17,16 @@ final class Masks {
     private Masks() {
     }
 
-    /** The JSON text with the value of every member whose name is a secret replaced by {@code "***"}. */
+    /**
+     * The JSON text with the value of every member whose name is a secret replaced by
+     * {@code "***"}; the very same string when there is none.
+     */
     static String json(String text, SecretNames secrets) {
         if (text == null || text.indexOf('"') < 0) {
             return text;
         }
         var out = new StringBuilder(text.length());
+        var masked = false;
         var i = 0;
         var n = text.length();
         while (i < n) {
@@ -40,20 +44,25 @@ final class Masks {
                 var valueStart = skipSpace(text, after + 1);
                 out.append(text, after + 1, valueStart);
                 out.append(JSON_MASK);
+                masked = true;
                 i = valueEnd(text, valueStart);
             } else {
                 i = end;
             }
         }
-        return out.toString();
+        return masked ? out.toString() : text;
     }
 
-    /** The {@code name=value&...} text with the value of every secret name replaced by {@code ***}. */
+    /**
+     * The {@code name=value&...} text with the value of every secret name replaced by
+     * {@code ***}; the very same string when there is none.
+     */
     static String form(String text, SecretNames secrets) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         var out = new StringBuilder(text.length());
+        var masked = false;
         var start = 0;
         while (start <= text.length()) {
             var amp = text.indexOf('&', start);
@@ -63,6 +72,7 @@ final class Masks {
             var name = eq < 0 ? pair : pair.substring(0, eq);
             if (eq >= 0 && secrets.isSecret(decode(name))) {
                 out.append(name).append('=').append(MASK);
+                masked = true;
             } else {
                 out.append(pair);
             }
@@ -72,7 +82,7 @@ final class Masks {
             out.append('&');
             start = amp + 1;
         }
-        return out.toString();
+        return masked ? out.toString() : text;
     }
 
     private static String decode(String name) {

@@ -2,7 +2,6 @@ package org.recordedcall.internal.capture;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,6 +55,6 @@ final class SecretNames {
                 out.append(c);
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return out.toString();
     }
 }

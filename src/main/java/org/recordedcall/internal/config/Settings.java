@@ -6,8 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The effective settings, read once from system properties and the environment. The keys
@@ -101,36 +104,29 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
     }
 
     private static int positive(UnaryOperator<String> source, String key, int fallback) {
-        var value = source.apply(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        warnIgnored(key, value, "a positive integer", fallback);
-        return fallback;
+        return number(source, key, fallback, Integer::valueOf, parsed -> parsed > 0, "a positive integer");
     }
 
     private static double fraction(UnaryOperator<String> source, String key, double fallback) {
+        return number(source, key, fallback, Double::valueOf, parsed -> parsed >= 0 && parsed <= 1,
+                "a number from 0 to 1");
+    }
+
+    private static <N extends Number> N number(UnaryOperator<String> source, String key, N fallback,
+                                               Function<String, N> parse, Predicate<N> valid, String expected) {
         var value = source.apply(key);
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            var parsed = Double.parseDouble(value.trim());
-            if (parsed >= 0 && parsed <= 1) {
+            var parsed = parse.apply(value.trim());
+            if (valid.test(parsed)) {
                 return parsed;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        warnIgnored(key, value, "a number from 0 to 1", fallback);
+        warnIgnored(key, value, expected, fallback);
         return fallback;
     }
 
@@ -139,9 +135,7 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
         if (value == null) {
             return List.of();
         }
-        return Arrays.stream(value.split(","))
-                .map(String::trim)
-                .filter(path -> !path.isEmpty())
+        return items(value)
                 .map(path -> path.startsWith("/") ? path : "/" + path)
                 .map(path -> path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path)
                 .toList();
@@ -154,12 +148,14 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
 
     private static Set<String> names(UnaryOperator<String> source, String key, String fallback) {
         var value = source.apply(key);
-        var list = value == null ? fallback : value;
-        return Arrays.stream(list.split(","))
-                .map(String::trim)
-                .filter(name -> !name.isEmpty())
+        return items(value == null ? fallback : value)
                 .map(name -> name.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The items of a comma-separated list, trimmed, empty ones left out. */
+    private static Stream<String> items(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(item -> !item.isEmpty());
     }
 
     private static void warnIgnored(String key, String value, String expected, Object fallback) {

@@ -8,6 +8,7 @@ import jakarta.persistence.spi.PersistenceUnitTransactionType;
 
 import javax.sql.DataSource;
 import java.net.URL;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,7 +34,7 @@ final class ConfiguredUnit implements PersistenceUnitInfo {
      * told it runs on a GlassFish-family server, Payara), and which database it talks to.
      */
     static Map<String, Object> integration(String providerClass, String databaseProduct) {
-        var properties = new java.util.HashMap<String, Object>();
+        var properties = new HashMap<String, Object>();
         if (providerClass.startsWith("org.eclipse.persistence") && System.getProperty("com.sun.aas.instanceRoot") != null) {
             properties.put("eclipselink.target-server", "Glassfish");
         }

@@ -77,7 +77,7 @@ public class StoreUnit {
                 schemaChecked = true;
                 return;
             }
-            var name = settings.datasource() == null ? DEFAULT_DATASOURCE : settings.datasource();
+            var name = datasourceName();
             try {
                 var database = dataSource(name);
                 databaseProduct = product(database);
@@ -99,12 +99,15 @@ public class StoreUnit {
 
     /** Whether the datasource hands out a working connection. */
     public boolean reachable() {
-        var name = settings.datasource() == null ? DEFAULT_DATASOURCE : settings.datasource();
-        try (var connection = dataSource(name).getConnection()) {
+        try (var connection = dataSource(datasourceName()).getConnection()) {
             return connection.isValid(2);
         } catch (SQLException | RuntimeException e) {
             return false;
         }
+    }
+
+    private String datasourceName() {
+        return settings.datasource() == null ? DEFAULT_DATASOURCE : settings.datasource();
     }
 
     private static String product(DataSource database) throws SQLException {

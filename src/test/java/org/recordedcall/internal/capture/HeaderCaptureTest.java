@@ -49,7 +49,7 @@ class HeaderCaptureTest {
     }
 
     private static Map<String, List<String>> copy(Settings settings) {
-        return new HeaderCapture(settings).copy(Collections.enumeration(REQUEST.keySet()),
+        return new HeaderCapture(settings, new Masking(settings)).copy(Collections.enumeration(REQUEST.keySet()),
                 name -> Collections.enumeration(REQUEST.get(name)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Masking secret values in JSON and form text, whole, nested, cut short or malformed. */
@@ -47,6 +48,15 @@ class MasksTest {
         assertEquals("{\"token\":\"***\"", Masks.json("{\"token\":", secrets));
         assertEquals("not json \"at all", Masks.json("not json \"at all", secrets));
         assertEquals("plain text", Masks.json("plain text", secrets));
+    }
+
+    @Test
+    void textWithoutSecretsIsReturnedAsItIs() {
+        var json = "{\"item\":\"pen\",\"n\":[1,{\"a\":\"b\"}]}";
+        var form = "item=pen&n=1";
+
+        assertSame(json, Masks.json(json, secrets), "no copy made");
+        assertSame(form, Masks.form(form, secrets), "no copy made");
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.recordedcall.internal.persistence.CallStore;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,5 +80,4 @@ public class WriterBenchmarkResource {
             throw new IllegalStateException(e);
         }
     }
-
 }

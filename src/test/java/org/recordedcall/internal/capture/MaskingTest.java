@@ -1,0 +1,65 @@
+package org.recordedcall.internal.capture;
+
+import org.junit.jupiter.api.Test;
+import org.recordedcall.CallKind;
+import org.recordedcall.CallOutcome;
+import org.recordedcall.CallRecord;
+import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.config.Settings;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** A whole record masked: every part that can hold a secret, the endpoint's own names, nothing copied when clean. */
+class MaskingTest {
+
+    @RecordedCall
+    static class Endpoints {
+        public void plain() {
+        }
+
+        @RecordedCall(masked = "pin")
+        public void withPin() {
+        }
+    }
+
+    private final Masking masking = new Masking(Settings.defaults());
+
+    private static Endpoint endpoint(String method) throws NoSuchMethodException {
+        return Endpoint.of(Endpoints.class, Endpoints.class.getMethod(method));
+    }
+
+    private static CallRecord call(String query, String requestBody, String arguments, String result, String responseBody) {
+        return new CallRecord("id", "id", null, CallKind.HTTP, "op", "POST", "/a", "/a", query, Map.of(), requestBody,
+                false, "C", "m", arguments, result, 200, Map.of(), responseBody, false, null, null, null, null, null,
+                null, null, null, 1L, CallOutcome.SUCCESS);
+    }
+
+    @Test
+    void everyPartThatCanHoldASecretIsMasked() throws Exception {
+        var masked = masking.apply(call("a=1&password=p", "user=u&token=t", "{\"apiKey\":\"k\"}",
+                "{\"secret\":\"s\"}", "{\"pin\":\"1\",\"accessToken\":\"x\"}"), endpoint("plain"));
+
+        assertEquals("a=1&password=***", masked.query());
+        assertEquals("user=u&token=***", masked.requestBody());
+        assertEquals("{\"apiKey\":\"***\"}", masked.arguments());
+        assertEquals("{\"secret\":\"***\"}", masked.result());
+        assertEquals("{\"pin\":\"1\",\"accessToken\":\"***\"}", masked.responseBody(), "pin is no secret here");
+    }
+
+    @Test
+    void anEndpointAddsItsOwnNames() throws Exception {
+        var masked = masking.apply(call(null, null, null, null, "{\"pin\":\"1\"}"), endpoint("withPin"));
+
+        assertEquals("{\"pin\":\"***\"}", masked.responseBody());
+    }
+
+    @Test
+    void aRecordWithoutSecretsIsNotCopied() throws Exception {
+        var call = call("a=1", "{\"item\":\"pen\"}", "{\"id\":\"7\"}", "{\"ok\":true}", "plain text");
+
+        assertSame(call, masking.apply(call, endpoint("plain")));
+    }
+}
