@@ -23,8 +23,20 @@ final class BodyText {
      * @param contentType the body's {@code Content-Type}, may be {@code null}
      */
     static String of(CappedBuffer copy, String contentType) {
+        return of(copy, contentType, null);
+    }
+
+    /**
+     * The text of a body sent with a {@code Content-Encoding}: an encoded (compressed) body
+     * is a placeholder naming the encoding, the type and the size, as it was counted, not kept.
+     */
+    static String of(CappedBuffer copy, String contentType, String contentEncoding) {
         if (copy == null || copy.total() == 0) {
             return null;
+        }
+        if (isEncoded(contentEncoding)) {
+            return "<" + contentEncoding.trim() + "-encoded " + (contentType == null ? "body" : mediaType(contentType))
+                    + ", " + copy.total() + " bytes>";
         }
         if (isBinary(contentType)) {
             var type = mediaType(contentType);
@@ -82,6 +94,12 @@ final class BodyText {
                 || type.startsWith("application/gzip") || type.startsWith("application/pdf")
                 || type.startsWith("application/x-protobuf") || type.startsWith("application/vnd.ms-")
                 || type.startsWith("application/vnd.openxmlformats");
+    }
+
+    /** Whether a body with this {@code Content-Encoding} is not its readable form (gzip, deflate, br...). */
+    static boolean isEncoded(String contentEncoding) {
+        return contentEncoding != null && !contentEncoding.isBlank()
+                && !contentEncoding.trim().equalsIgnoreCase("identity");
     }
 
     private static String mediaType(String contentType) {

@@ -148,7 +148,7 @@ public final class CallDraft {
                 facts == null ? null : route(facts),
                 facts == null ? null : facts.query(),
                 facts == null ? null : endpoint.records(Endpoint.Part.HEADERS) ? facts.headers() : Map.of(),
-                facts == null ? null : BodyText.of(requestBody, facts.contentType()),
+                facts == null ? null : BodyText.of(requestBody, facts.contentType(), facts.contentEncoding()),
                 requestBody != null && requestBody.truncated(),
                 endpoint.resourceClass().getName(),
                 endpoint.method().getName(),

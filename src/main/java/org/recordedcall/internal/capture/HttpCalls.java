@@ -131,6 +131,7 @@ public final class HttpCalls {
                 request.getQueryString(),
                 headers.copy(request.getHeaderNames(), request::getHeaders),
                 request.getContentType(),
+                request.getHeader("Content-Encoding"),
                 ClientAddress.of(request.getRemoteAddr(), request.getHeaders("Forwarded"),
                         request.getHeaders("X-Forwarded-For"), trustedProxies),
                 request.getHeader("User-Agent"),

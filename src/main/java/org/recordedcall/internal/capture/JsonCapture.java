@@ -53,22 +53,38 @@ public final class JsonCapture {
     /** A JSON object of the arguments, keyed by their Jakarta REST parameter name, else the Java name. */
     public String arguments(Method method, Object[] values) {
         var keys = names.computeIfAbsent(method, JsonCapture::parameterNames);
-        var json = new StringBuilder("{");
-        for (int i = 0; i < keys.length && i < values.length; i++) {
-            if (keys[i] == null) {
-                continue;
+        var out = new CappedWriter(maxChars);
+        try {
+            out.write('{');
+            var first = true;
+            for (int i = 0; i < keys.length && i < values.length; i++) {
+                if (keys[i] == null) {
+                    continue;
+                }
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                out.write(JsonSupport.PROVIDER.createValue(keys[i]).toString());
+                out.write(':');
+                write(values[i], out);
             }
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append(JsonSupport.PROVIDER.createValue(keys[i])).append(':').append(valueJson(values[i]));
+            out.write('}');
+        } catch (CappedWriter.Full cut) {
+            // the placeholder below says so
         }
-        return capped(json.append('}').toString());
+        return capped(out);
     }
 
     /** The JSON of one value. */
     public String value(Object value) {
-        return capped(valueJson(value));
+        var out = new CappedWriter(maxChars);
+        try {
+            write(value, out);
+        } catch (CappedWriter.Full cut) {
+            // the placeholder below says so
+        }
+        return capped(out);
     }
 
     /** The JSON of a resource method's return value: of a {@link Response}, its entity. */
@@ -83,17 +99,34 @@ public final class JsonCapture {
         return value(unwrapped);
     }
 
-    private String valueJson(Object value) {
+    /**
+     * Serializes {@code value} into {@code out}, which stops it at the cap (throwing
+     * {@link CappedWriter.Full}); a value that cannot be serialized becomes a placeholder.
+     */
+    private void write(Object value, CappedWriter out) {
         if (value == null) {
-            return "null";
+            out.write("null");
+            return;
         }
         if (isOpaque(value)) {
-            return placeholder("<" + value.getClass().getSimpleName() + ">");
+            out.write(placeholder("<" + value.getClass().getSimpleName() + ">"));
+            return;
         }
+        if (value instanceof byte[] bytes) {
+            // a binary body taken as an argument: its size, not thousands of numbers
+            out.write(placeholder("<byte[], " + bytes.length + " bytes>"));
+            return;
+        }
+        var mark = out.length();
         try {
-            return jsonb.toJson(value);
+            jsonb.toJson(value, out);
         } catch (RuntimeException | StackOverflowError unserializable) {
-            return placeholder("<unserializable " + value.getClass().getName() + ">");
+            if (out.isFull()) {
+                // the serializer may have wrapped the writer's refusal; either way, it is the cap
+                throw new CappedWriter.Full();
+            }
+            out.truncate(mark);
+            out.write(placeholder("<unserializable " + value.getClass().getName() + ">"));
         }
     }
 
@@ -116,11 +149,12 @@ public final class JsonCapture {
                 || value instanceof Thread;
     }
 
-    private String capped(String json) {
-        if (json.length() <= maxChars) {
-            return json;
+    /** The text written, or, when the cap cut it, a JSON string that says so and holds the start. */
+    private String capped(CappedWriter out) {
+        if (!out.isFull()) {
+            return out.toString();
         }
-        return placeholder("<truncated, " + json.length() + " chars> " + json.substring(0, maxChars));
+        return placeholder("<truncated at " + maxChars + " chars> " + out);
     }
 
     private static String placeholder(String text) {

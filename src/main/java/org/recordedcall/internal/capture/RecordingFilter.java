@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Begins the call of a recorded resource method, tees its request body, and on the way
@@ -33,9 +34,12 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
         }
         request.setProperty(CALL, call);
         if (endpoint.records(Endpoint.Part.REQUEST_BODY) && request.hasEntity()) {
-            var type = request.getMediaType() == null ? null : request.getMediaType().toString();
-            // binary and multipart bodies are counted, not kept: the record shows their type and size
-            var copy = new CappedBuffer(BodyText.isBinary(type) ? 0 : bodyCap);
+            // the raw header: parsing a malformed one is the runtime's to refuse, not ours
+            var type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            var encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+            // binary, multipart and compressed bodies are counted, not kept: the record shows their type and size
+            var opaque = BodyText.isBinary(type) || BodyText.isEncoded(encoding);
+            var copy = new CappedBuffer(opaque ? 0 : bodyCap);
             request.setEntityStream(new TeeInputStream(request.getEntityStream(), copy));
             call.requestBody(copy);
         }

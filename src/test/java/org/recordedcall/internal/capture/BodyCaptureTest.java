@@ -124,4 +124,16 @@ class BodyCaptureTest {
         assertNull(BodyText.of(null, "application/json"));
         assertNull(BodyText.of(new CappedBuffer(10), "application/json"));
     }
+
+    @Test
+    void aCompressedBodyIsItsEncodingTypeAndSize() {
+        var copy = new CappedBuffer(0);
+        copy.write(new byte[] {0x1f, (byte) 0x8b, 8, 0}, 0, 4);
+
+        assertEquals("<gzip-encoded text/plain, 4 bytes>", BodyText.of(copy, "text/plain; charset=UTF-8", "gzip"));
+        assertEquals("<br-encoded body, 4 bytes>", BodyText.of(copy, null, " br "));
+        assertTrue(BodyText.isEncoded("deflate"));
+        assertFalse(BodyText.isEncoded("identity"));
+        assertFalse(BodyText.isEncoded(null));
+    }
 }

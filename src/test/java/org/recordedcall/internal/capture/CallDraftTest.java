@@ -25,7 +25,7 @@ class CallDraftTest {
     }
 
     private static HttpFacts facts(String requestId) {
-        return new HttpFacts("GET", "/api/7", "/api", "a=1", Map.of("accept", List.of("*/*")), null,
+        return new HttpFacts("GET", "/api/7", "/api", "a=1", Map.of("accept", List.of("*/*")), null, null,
                 "127.0.0.1", "curl", requestId, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     }
 

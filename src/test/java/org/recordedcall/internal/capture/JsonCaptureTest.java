@@ -91,7 +91,29 @@ class JsonCaptureTest {
 
         var capped = small.value("x".repeat(100));
 
-        assertTrue(capped.startsWith("\"<truncated, 102 chars> \\\"xxxxxxxxx\""), capped);
+        assertEquals("\"<truncated at 10 chars> \\\"xxxxxxxxx\"", capped);
         small.close();
+    }
+
+    @Test
+    void aHugeValueIsCutAtTheCapNotSerializedWhole() throws Exception {
+        var small = new JsonCapture(Settings.from(Map.of(RecordedCallSettings.JSON_MAX_CHARS, "50")::get));
+        var huge = java.util.Collections.nCopies(5_000_000, "item");
+        var method = Resource.class.getMethod("find", String.class, int.class, String.class, String.class, Item.class,
+                UriInfo.class, AsyncResponse.class);
+
+        var value = small.value(huge);
+        var arguments = small.arguments(method, new Object[] {"7", 1, "x".repeat(1_000), "y", null, null, null});
+
+        assertTrue(value.startsWith("\"<truncated at 50 chars> [\\\"item\\\",\\\"item\\\","), value);
+        assertTrue(value.length() < 100, value);
+        assertTrue(arguments.startsWith("\"<truncated at 50 chars> {\\\"order-id\\\":\\\"7\\\""), arguments);
+        assertTrue(arguments.length() < 100, arguments);
+        small.close();
+    }
+
+    @Test
+    void aByteArrayIsItsSizeNotItsNumbers() {
+        assertEquals("\"<byte[], 3 bytes>\"", json.value(new byte[] {1, 2, 3}));
     }
 }
