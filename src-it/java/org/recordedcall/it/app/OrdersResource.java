@@ -54,7 +54,7 @@ public class OrdersResource {
         return Response.created(URI.create("orders/" + order.item)).entity(order).build();
     }
 
-    /** A note in plain text, answered as it came; PostgreSQL stores no NUL character, so one makes a record it refuses. */
+    /** A note in plain text, answered as it came. */
     @POST
     @Path("notes")
     @Consumes(MediaType.TEXT_PLAIN)

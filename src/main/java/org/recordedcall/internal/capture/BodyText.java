@@ -46,7 +46,9 @@ final class BodyText {
         var bytes = copy.kept();
         if (isText(contentType)) {
             // invalid bytes, or a character cut by the cap, become U+FFFD rather than fail the record
-            return decode(bytes, charset(contentType));
+            var text = decode(bytes, charset(contentType));
+            // ...but a body that is mostly not text is a binary sent with a text type
+            return isMostlyText(text) ? text : "<binary " + mediaType(contentType) + ", " + copy.total() + " bytes>";
         }
         // servers differ in the type they give an untyped String (RESTEasy: octet-stream): look at the bytes
         var utf8 = decode(bytes, StandardCharsets.UTF_8);
@@ -66,12 +68,26 @@ final class BodyText {
         }
     }
 
+    /** Whether few characters (at most 8, or a tenth) are undecodable or control characters. */
+    private static boolean isMostlyText(String text) {
+        var bad = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isUnreadable(text.charAt(i))) {
+                bad++;
+            }
+        }
+        return bad <= 8 || bad * 10 <= text.length();
+    }
+
+    private static boolean isUnreadable(char c) {
+        return c == '\uFFFD' || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
+    }
+
     private static boolean isPrintable(String text, boolean cut) {
         // a cut body may end inside a character, which decodes as the replacement character
         var end = cut && text.endsWith("\uFFFD") ? text.length() - 1 : text.length();
         for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '\uFFFD' || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+            if (isUnreadable(text.charAt(i))) {
                 return false;
             }
         }

@@ -19,7 +19,8 @@ import java.time.ZoneOffset;
  * id is the call's UUID, made by us: no identity column, which EclipseLink on H2 2.x cannot
  * create. Long texts are plain strings over CLOB/TEXT columns, not {@code @Lob}, which
  * Hibernate would bind as a PostgreSQL large object. Values longer than their column are cut
- * to fit rather than failing the write.
+ * to fit, and NUL characters (which PostgreSQL stores in no text column) are replaced by
+ * U+FFFD, rather than failing the write.
  */
 @Entity
 @Table(name = "RECORDED_CALL")
@@ -109,19 +110,19 @@ public class RecordedCallEntity {
         row.route = fit(call.route(), 1024);
         row.query = fit(call.query(), LONG);
         row.requestHeaders = HeadersJson.write(call.requestHeaders());
-        row.requestBody = call.requestBody();
+        row.requestBody = storable(call.requestBody());
         row.requestBodyTruncated = call.requestBodyTruncated();
         row.resourceClass = fit(call.resourceClass(), SHORT);
         row.resourceMethod = fit(call.resourceMethod(), SHORT);
-        row.arguments = call.arguments();
-        row.result = call.result();
+        row.arguments = storable(call.arguments());
+        row.result = storable(call.result());
         row.status = call.status();
         row.responseHeaders = HeadersJson.write(call.responseHeaders());
-        row.responseBody = call.responseBody();
+        row.responseBody = storable(call.responseBody());
         row.responseBodyTruncated = call.responseBodyTruncated();
         row.exceptionType = fit(call.exceptionType(), SHORT);
         row.exceptionMessage = fit(call.exceptionMessage(), LONG);
-        row.stackTrace = call.stackTrace();
+        row.stackTrace = storable(call.stackTrace());
         row.principal = fit(call.principal(), SHORT);
         row.clientAddress = fit(call.clientAddress(), 64);
         row.userAgent = fit(call.userAgent(), 1024);
@@ -148,8 +149,14 @@ public class RecordedCallEntity {
         return time == null ? null : time.toInstant();
     }
 
+    /** The text as every database stores it: a NUL character becomes U+FFFD. */
+    static String storable(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
+    }
+
     // cut by code points, so a surrogate pair is never split
-    static String fit(String value, int max) {
+    static String fit(String text, int max) {
+        var value = storable(text);
         if (value == null || value.length() <= max) {
             return value;
         }

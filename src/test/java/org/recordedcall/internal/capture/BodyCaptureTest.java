@@ -136,4 +136,18 @@ class BodyCaptureTest {
         assertFalse(BodyText.isEncoded("identity"));
         assertFalse(BodyText.isEncoded(null));
     }
+
+    @Test
+    void aBinaryBodySentAsTextIsAPlaceholderButOneBadByteInTextIsKept() {
+        var random = new byte[300];
+        new java.util.Random(7).nextBytes(random);
+        var binary = new CappedBuffer(1000);
+        binary.write(random, 0, random.length);
+        var text = new CappedBuffer(1000);
+        var almost = "a text with one bad byte: \u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        text.write(almost, 0, almost.length);
+
+        assertEquals("<binary text/plain, 300 bytes>", BodyText.of(binary, "text/plain; charset=UTF-8"));
+        assertEquals("a text with one bad byte: \uFFFD", BodyText.of(text, "text/plain"));
+    }
 }

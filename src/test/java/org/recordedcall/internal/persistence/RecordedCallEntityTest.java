@@ -153,4 +153,12 @@ class RecordedCallEntityTest {
 
         assertEquals("😀😀…", fitted);
     }
+
+    @Test
+    void aNulCharacterIsStoredAsTheReplacementCharacterWhereverItIs() {
+        assertEquals("a\uFFFDb", RecordedCallEntity.storable("a\u0000b"));
+        assertEquals("a\uFFFD", RecordedCallEntity.fit("a\u0000", 10));
+        var clean = "no nul";
+        assertTrue(clean == RecordedCallEntity.storable(clean), "a clean text is not copied");
+    }
 }
