@@ -8,6 +8,7 @@ import org.recordedcall.internal.config.Settings;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +27,8 @@ public final class HttpCalls {
     public static final String REQUEST_ID = "X-Request-Id";
 
     private static final String ATTRIBUTE = "org.recordedcall.call";
+    static final String EVENT_STREAM = "text/event-stream";
+    static final String EVENT_STREAM_NOTE = "<not recorded: server-sent events>";
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:/+=@-]{1,128}");
     private static final System.Logger LOG = System.getLogger(HttpCalls.class.getName());
 
@@ -115,6 +118,11 @@ public final class HttpCalls {
     /** The response is complete: record what was sent and end the call. */
     void completed(CallDraft call, HttpServletRequest request, HttpServletResponse response) {
         notePrincipal(call, request);
+        // an event stream is never teed; some runtimes send it past every writer interceptor
+        var type = response.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith(EVENT_STREAM)) {
+            call.responseBodyOmitted(EVENT_STREAM_NOTE);
+        }
         call.respond(response.getStatus(), responseHeaders(response));
         recorder.ended(call);
     }

@@ -27,6 +27,7 @@ import java.io.Writer;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -39,6 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public final class JsonCapture {
+
+    /** How the text of a value cut at the cap begins, inside its JSON string. */
+    static final String TRUNCATED = "<truncated at ";
 
     private final Jsonb jsonb;
     private final int maxChars;
@@ -108,8 +112,9 @@ public final class JsonCapture {
             out.write("null");
             return;
         }
-        if (isOpaque(value)) {
-            out.write(placeholder("<" + value.getClass().getSimpleName() + ">"));
+        var opaque = opaqueKind(value);
+        if (opaque != null) {
+            out.write(placeholder("<" + opaque + ">"));
             return;
         }
         if (value instanceof byte[] bytes) {
@@ -134,19 +139,19 @@ public final class JsonCapture {
      * Values that serialization would consume or block on (JSON-B calls every getter:
      * {@code Future.get()} waits, a stream is drained), or that mean nothing as JSON.
      */
-    private static boolean isOpaque(Object value) {
-        return value instanceof InputStream
-                || value instanceof Reader
-                || value instanceof OutputStream
-                || value instanceof Writer
-                || value instanceof Future<?>
-                || value instanceof CompletionStage<?>
-                || value instanceof BaseStream<?, ?>
-                || value instanceof Iterator<?>
-                || value instanceof AsyncResponse
-                || value instanceof StreamingOutput
-                || value instanceof Class<?>
-                || value instanceof Thread;
+    private static final List<Class<?>> OPAQUE = List.of(InputStream.class, Reader.class, OutputStream.class,
+            Writer.class, Future.class, CompletionStage.class, BaseStream.class, Iterator.class, AsyncResponse.class,
+            StreamingOutput.class, Class.class, Thread.class);
+
+    /** The kind of an opaque value, named by the type it is opaque as (a lambda has no better name), else null. */
+    private static String opaqueKind(Object value) {
+        for (var type : OPAQUE) {
+            if (type.isInstance(value)) {
+                var name = value.getClass().getSimpleName();
+                return value.getClass().isSynthetic() || name.isEmpty() || name.contains("$$") ? type.getSimpleName() : name;
+            }
+        }
+        return null;
     }
 
     /** The text written, or, when the cap cut it, a JSON string that says so and holds the start. */
@@ -154,7 +159,7 @@ public final class JsonCapture {
         if (!out.isFull()) {
             return out.toString();
         }
-        return placeholder("<truncated at " + maxChars + " chars> " + out);
+        return placeholder(TRUNCATED + maxChars + " chars> " + out);
     }
 
     private static String placeholder(String text) {

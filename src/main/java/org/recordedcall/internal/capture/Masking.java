@@ -2,9 +2,12 @@ package org.recordedcall.internal.capture;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.json.JsonString;
 import org.recordedcall.CallRecord;
+import org.recordedcall.internal.JsonSupport;
 import org.recordedcall.internal.config.Settings;
 
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +40,8 @@ public final class Masking {
                 : withEndpointNames.computeIfAbsent(endpoint.masked(), secrets::with);
         var query = Masks.form(call.query(), names);
         var requestBody = body(call.requestBody(), names);
-        var arguments = Masks.json(call.arguments(), names);
-        var result = Masks.json(call.result(), names);
+        var arguments = captured(call.arguments(), names);
+        var result = captured(call.result(), names);
         var responseBody = body(call.responseBody(), names);
         if (query == call.query() && requestBody == call.requestBody() && arguments == call.arguments()
                 && result == call.result() && responseBody == call.responseBody()) {
@@ -51,6 +54,24 @@ public final class Masking {
                 call.exceptionType(), call.exceptionMessage(), call.stackTrace(), call.principal(),
                 call.clientAddress(), call.userAgent(), call.startedAt(), call.endedAt(), call.durationNanos(),
                 call.outcome());
+    }
+
+    /**
+     * Captured JSON (arguments, a result); when the cap cut it, it is a JSON string holding
+     * the start of the JSON, which is masked inside that string.
+     */
+    private static String captured(String json, SecretNames names) {
+        if (json == null || !json.startsWith("\"" + JsonCapture.TRUNCATED)) {
+            return Masks.json(json, names);
+        }
+        String inner;
+        try (var reader = JsonSupport.PROVIDER.createReader(new StringReader(json))) {
+            inner = ((JsonString) reader.readValue()).getString();
+        } catch (RuntimeException notOneString) {
+            return Masks.json(json, names);
+        }
+        var masked = Masks.json(inner, names);
+        return masked == inner ? json : JsonSupport.PROVIDER.createValue(masked).toString();
     }
 
     /**

@@ -52,7 +52,7 @@ public final class RecordedCallFeature implements DynamicFeature {
         var endpoint = Endpoint.of(type, method);
         context.register(new RecordingFilter(endpoint, calls, settings.bodyMaxBytes()), FILTER_PRIORITY);
         if (endpoint.records(Endpoint.Part.RESPONSE_BODY)) {
-            context.register(new ResponseBodyInterceptor(settings.bodyMaxBytes()), WRITER_PRIORITY);
+            context.register(new ResponseBodyInterceptor(settings.bodyMaxBytes(), calls), WRITER_PRIORITY);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.recordedcall.internal.capture;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
@@ -17,9 +16,11 @@ import java.util.Locale;
 final class ResponseBodyInterceptor implements WriterInterceptor {
 
     private final int bodyCap;
+    private final HttpCalls calls;
 
-    ResponseBodyInterceptor(int bodyCap) {
+    ResponseBodyInterceptor(int bodyCap, HttpCalls calls) {
         this.bodyCap = bodyCap;
+        this.calls = calls;
     }
 
     @Override
@@ -28,13 +29,21 @@ final class ResponseBodyInterceptor implements WriterInterceptor {
             var type = context.getMediaType() == null ? null : context.getMediaType().toString();
             if (context.getEntity() instanceof StreamingOutput) {
                 call.responseBodyOmitted("<not recorded: StreamingOutput>");
-            } else if (type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.SERVER_SENT_EVENTS)) {
-                call.responseBodyOmitted("<not recorded: server-sent events>");
+            } else if (type != null && type.toLowerCase(Locale.ROOT).startsWith(HttpCalls.EVENT_STREAM)) {
+                call.responseBodyOmitted(HttpCalls.EVENT_STREAM_NOTE);
             } else {
                 var copy = new CappedBuffer(BodyText.isBinary(type) ? 0 : bodyCap);
                 context.setOutputStream(new TeeOutputStream(context.getOutputStream(), copy));
                 call.responseBody(copy, type);
             }
+            try {
+                context.proceed();
+            } catch (IOException clientGone) {
+                // the runtime swallows it (the client closed the connection): the record keeps it
+                calls.failed(call, clientGone);
+                throw clientGone;
+            }
+            return;
         }
         context.proceed();
     }

@@ -4,7 +4,11 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Passes a response body through unchanged while copying it into a {@link CappedBuffer}. */
+/**
+ * Passes a response body through unchanged while copying it into a {@link CappedBuffer}.
+ * The copy is taken first: when the client has gone, the record still shows what the
+ * application wrote.
+ */
 final class TeeOutputStream extends FilterOutputStream {
 
     private final CappedBuffer copy;
@@ -16,13 +20,13 @@ final class TeeOutputStream extends FilterOutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        out.write(b);
         copy.write(b);
+        out.write(b);
     }
 
     @Override
     public void write(byte[] source, int offset, int length) throws IOException {
-        out.write(source, offset, length);
         copy.write(source, offset, length);
+        out.write(source, offset, length);
     }
 }

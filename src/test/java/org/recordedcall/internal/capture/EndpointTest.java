@@ -69,4 +69,11 @@ class EndpointTest {
     private static Endpoint endpoint(Class<?> type, String method) throws NoSuchMethodException {
         return Endpoint.of(type, type.getMethod(method));
     }
+
+    @Test
+    void aRouteNamesItsParametersWithoutTheirPatterns() {
+        assertEquals("/orders/{id}/items/{rest}", Endpoint.withoutPatterns("/orders/{ id : [0-9]{2,3} }/items/{rest: .+}"));
+        assertEquals("/orders/{id}", Endpoint.withoutPatterns("/orders/{id}"));
+        assertEquals("/cut/{open}", Endpoint.withoutPatterns("/cut/{open"));
+    }
 }

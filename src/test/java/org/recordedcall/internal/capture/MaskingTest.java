@@ -62,4 +62,18 @@ class MaskingTest {
 
         assertSame(call, masking.apply(call, endpoint("plain")));
     }
+
+    @Test
+    void argumentsCutAtTheCapAreMaskedInsideTheirPlaceholder() throws Exception {
+        var capture = new JsonCapture(Settings.from(Map.of(
+                org.recordedcall.RecordedCallSettings.JSON_MAX_CHARS, "40")::get));
+        var cut = capture.value(java.util.List.of(Map.of("password", "hunter2"), Map.of("password", "hunter3")));
+
+        var masked = masking.apply(call(null, null, cut, cut, null), endpoint("plain"));
+
+        assertEquals("\"<truncated at 40 chars> [{\\\"password\\\":\\\"***\\\"},{\\\"password\\\":\\\"***\\\"\"",
+                masked.arguments());
+        assertEquals(masked.arguments(), masked.result());
+        capture.close();
+    }
 }
