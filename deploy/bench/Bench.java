@@ -35,6 +35,12 @@ public final class Bench {
     static final int NAIVE_RECORDS = Integer.getInteger("bench.naiveRecords", 2_000);
     static final int BATCH_SIZE = Integer.getInteger("bench.batchSize", 200);
     static final int BURST = Integer.getInteger("bench.burst", 30_000);
+    static final int UPLOAD_MB = Integer.getInteger("bench.uploadMb", 100);
+    static final int UPLOAD_ROUNDS = Integer.getInteger("bench.uploadRounds", 3);
+    // the server's recordedcall.body.max-bytes, when SERVER_OPTS changes it
+    static final int BODY_CAP = Integer.getInteger("bench.bodyCap", 65_536);
+    // "upload" runs only the upload's heap check (section 5), for a quick look
+    static final String ONLY = System.getProperty("bench.only", "");
 
     final int port;
     final String jdbcUrl;
@@ -58,6 +64,10 @@ public final class Bench {
     }
 
     void run() throws Exception {
+        if (ONLY.equals("upload")) {
+            uploadHeap();
+            return;
+        }
         System.out.printf(Locale.ROOT, "recorded-call benchmark: %d connections, %d rounds of %d s per endpoint, %d cores%n",
                 CONNECTIONS, ROUNDS, ROUND_SECONDS, Runtime.getRuntime().availableProcessors());
 
@@ -152,6 +162,71 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   database back: queue emptied; written %s (was %s); rows %,d = calls %,d - dropped %s: %s%n",
                 after.get("written"), before.get("written"), rowsAfter, recordedCalls, after.get("dropped"),
                 rowsAfter == recordedCalls - after.get("dropped") ? "yes" : "NO");
+
+        uploadHeap();
+    }
+
+    /**
+     * 5. The server's live heap (after a full GC) while a large upload is half-way through
+     * its stream, recorded and unrecorded: the recorder keeps at most its body cap of it.
+     */
+    void uploadHeap() throws Exception {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "5. Live heap half-way through a %d MB upload read as a stream (text/plain; median of %d)%n",
+                UPLOAD_MB, UPLOAD_ROUNDS);
+        var idle = new double[UPLOAD_ROUNDS];
+        var recorded = new double[UPLOAD_ROUNDS];
+        var unrecorded = new double[UPLOAD_ROUNDS];
+        for (int round = 0; round < UPLOAD_ROUNDS; round++) {
+            awaitQueueEmpty(60); // the previous round's record, written and gone
+            idle[round] = heapUsedMb();
+            unrecorded[round] = heapMidUpload("/demo/api/_bench/upload/unrecorded");
+            recorded[round] = heapMidUpload("/demo/api/_bench/upload/recorded");
+            System.out.printf(Locale.ROOT, "   round %d: idle %,8.2f MB   unrecorded %,8.2f MB   recorded %,8.2f MB%n",
+                    round + 1, idle[round], unrecorded[round], recorded[round]);
+        }
+        var difference = median(recorded) - median(unrecorded);
+        System.out.printf(Locale.ROOT, "   median: idle %,8.2f MB   unrecorded %,8.2f MB   recorded %,8.2f MB%n",
+                median(idle), median(unrecorded), median(recorded));
+        var capMb = BODY_CAP / 1024.0 / 1024.0;
+        // live-heap figures move by some hundred KB between runs, and a kept copy has some overhead:
+        // "bounded" allows 10 % and half a megabyte above the cap (a body held whole would be 100 MB)
+        System.out.printf(Locale.ROOT, "   recorded - unrecorded: %+,.2f MB for a %d MB body, body cap %,.2f MB -> %s%n",
+                difference, UPLOAD_MB, capMb, difference <= capMb * 1.1 + 0.5 ? "bounded by the cap" : "ABOVE THE CAP");
+    }
+
+    /** Sends half of an upload, measures the server's live heap, sends the rest; returns the heap in MB. */
+    double heapMidUpload(String path) throws Exception {
+        long length = UPLOAD_MB * 1024L * 1024L;
+        var chunk = new byte[65_536];
+        Arrays.fill(chunk, (byte) 'a');
+        try (var socket = new Socket("127.0.0.1", port)) {
+            var out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: " + length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            long sent = 0;
+            for (; sent < length / 2; sent += chunk.length) {
+                out.write(chunk);
+            }
+            out.flush();
+            Thread.sleep(500); // let the server catch up with what was sent
+            var heap = heapUsedMb();
+            for (; sent < length; sent += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, length - sent));
+            }
+            out.flush();
+            var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (!answer.startsWith("HTTP/1.1 200") || !answer.endsWith(length + " bytes")) {
+                throw new IllegalStateException("the upload was not read whole: " + answer);
+            }
+            return heap;
+        }
+    }
+
+    static double median(double[] values) {
+        var sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     // ---- load
