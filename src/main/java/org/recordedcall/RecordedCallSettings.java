@@ -40,8 +40,9 @@ public final class RecordedCallSettings {
     public static final String MASKED_NAMES = "recordedcall.masked.names";
 
     /**
-     * Comma-separated addresses of the reverse proxies in front of the server, exactly as the
-     * server reports them as the peer. Only from these is the client's address taken from
+     * Comma-separated addresses ({@code 10.0.0.7}) or CIDR ranges ({@code 10.0.0.0/8},
+     * {@code fd00::/8}) of the reverse proxies in front of the server, as the server reports
+     * them as the peer; an entry that is neither is logged and ignored. Only from these is the client's address taken from
      * {@code Forwarded} or {@code X-Forwarded-For}; default none: the peer's address is recorded.
      */
     public static final String TRUSTED_PROXIES = "recordedcall.trusted-proxies";

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The client's address: the connection's peer, unless that peer is one of the trusted
@@ -20,7 +19,7 @@ final class ClientAddress {
     private ClientAddress() {
     }
 
-    static String of(String peer, Enumeration<String> forwarded, Enumeration<String> forwardedFor, Set<String> trusted) {
+    static String of(String peer, Enumeration<String> forwarded, Enumeration<String> forwardedFor, TrustedProxies trusted) {
         if (peer == null || trusted.isEmpty() || !trusted.contains(peer)) {
             return peer;
         }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -34,14 +33,14 @@ public final class HttpCalls {
 
     private final Recorder recorder;
     private final HeaderCapture headers;
-    private final Set<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
     private volatile boolean warnedNoFilter;
 
     @Inject
     public HttpCalls(Recorder recorder, HeaderCapture headers, Settings settings) {
         this.recorder = recorder;
         this.headers = headers;
-        this.trustedProxies = settings.trustedProxies();
+        this.trustedProxies = TrustedProxies.of(settings.trustedProxies());
     }
 
     static CallDraft callOf(HttpServletRequest request) {
