@@ -107,6 +107,30 @@ public final class RecordedCallSettings {
     /** While the database is unavailable, the longest pause, in milliseconds, between two attempts. Default {@code 30000}. */
     public static final String WRITER_MAX_BACKOFF_MS = "recordedcall.writer.max-backoff-ms";
 
+    /**
+     * Whether the query API and dashboard ({@link RecordedCallsApplication}, below
+     * {@code /recorded-calls}) answer. Default {@code false}: every request to them is a 404.
+     */
+    public static final String API_ENABLED = "recordedcall.api.enabled";
+
+    /**
+     * The role a caller must be in to use the query API and the dashboard. Default
+     * {@code recorded-call-viewer}. Anonymous callers get 401, others 403.
+     */
+    public static final String API_ROLE = "recordedcall.api.role";
+
+    /** Calls older than this many days are deleted by the scheduled purge. Default {@code 0}: kept whatever their age. */
+    public static final String RETENTION_MAX_AGE_DAYS = "recordedcall.retention.max-age-days";
+
+    /** At most this many calls are kept; the scheduled purge deletes the oldest beyond it. Default {@code 0}: no cap. */
+    public static final String RETENTION_MAX_ROWS = "recordedcall.retention.max-rows";
+
+    /** How often, in milliseconds, the purge runs (when an age or a cap is set). Default {@code 600000} (10 minutes). */
+    public static final String RETENTION_INTERVAL_MS = "recordedcall.retention.interval-ms";
+
+    /** Calls deleted per transaction by the purge, so the table is never locked for long. Default {@code 500}. */
+    public static final String RETENTION_BATCH_SIZE = "recordedcall.retention.batch-size";
+
     private RecordedCallSettings() {
     }
 }

@@ -5,6 +5,7 @@ import org.recordedcall.RecordedCallSettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -28,10 +29,13 @@ import java.util.stream.Stream;
  * @param datasource     JNDI name of the datasource to write to, or {@code null} for the shipped unit's default
  * @param createSchema   whether to create the table when it is missing
  * @param writer         the background writer's settings
+ * @param api            the query API's settings
+ * @param retention      the scheduled purge's settings
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
                        Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, double sampleRate,
-                       List<String> excludePaths, String datasource, boolean createSchema, WriterSettings writer) {
+                       List<String> excludePaths, String datasource, boolean createSchema, WriterSettings writer,
+                       ApiSettings api, RetentionSettings retention) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -63,7 +67,15 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                         overflow(source),
                         positive(source, RecordedCallSettings.WRITER_OVERFLOW_WAIT_MS, 50),
                         positive(source, RecordedCallSettings.WRITER_DRAIN_TIMEOUT_MS, 10_000),
-                        positive(source, RecordedCallSettings.WRITER_MAX_BACKOFF_MS, 30_000)));
+                        positive(source, RecordedCallSettings.WRITER_MAX_BACKOFF_MS, 30_000)),
+                new ApiSettings(
+                        bool(source, RecordedCallSettings.API_ENABLED, false),
+                        Objects.requireNonNullElse(text(source, RecordedCallSettings.API_ROLE), "recorded-call-viewer")),
+                new RetentionSettings(
+                        notNegative(source, RecordedCallSettings.RETENTION_MAX_AGE_DAYS, 0),
+                        notNegative(source, RecordedCallSettings.RETENTION_MAX_ROWS, 0),
+                        positive(source, RecordedCallSettings.RETENTION_INTERVAL_MS, 600_000),
+                        positive(source, RecordedCallSettings.RETENTION_BATCH_SIZE, 500)));
     }
 
     private static WriterSettings.Overflow overflow(UnaryOperator<String> source) {
@@ -105,6 +117,10 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
 
     private static int positive(UnaryOperator<String> source, String key, int fallback) {
         return number(source, key, fallback, Integer::valueOf, parsed -> parsed > 0, "a positive integer");
+    }
+
+    private static long notNegative(UnaryOperator<String> source, String key, long fallback) {
+        return number(source, key, fallback, Long::valueOf, parsed -> parsed >= 0, "zero or a positive integer");
     }
 
     private static double fraction(UnaryOperator<String> source, String key, double fallback) {

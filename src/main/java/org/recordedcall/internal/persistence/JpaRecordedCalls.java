@@ -3,9 +3,13 @@ package org.recordedcall.internal.persistence;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import org.recordedcall.CallPage;
+import org.recordedcall.CallQuery;
 import org.recordedcall.CallRecord;
+import org.recordedcall.CallStats;
 import org.recordedcall.RecordedCalls;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,6 +47,22 @@ public class JpaRecordedCalls implements RecordedCalls {
         }
         return read(entities -> Optional.ofNullable(entities.find(RecordedCallEntity.class, id))
                 .map(RecordedCallEntity::toRecord));
+    }
+
+    @Override
+    public CallPage find(CallQuery query) {
+        return read(entities -> CallFinder.find(entities, query));
+    }
+
+    @Override
+    public CallStats stats(Instant from, Instant to, int slowest) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
+        }
+        if (slowest < 0 || slowest > 100) {
+            throw new IllegalArgumentException("slowest must be between 0 and 100, was " + slowest);
+        }
+        return read(entities -> CallStatistics.stats(entities, from, to, slowest));
     }
 
     private <T> T read(Function<EntityManager, T> query) {

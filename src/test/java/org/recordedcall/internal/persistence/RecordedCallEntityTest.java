@@ -26,31 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The shipped persistence unit, entity and H2 DDL, with Hibernate on a real H2 database. */
 class RecordedCallEntityTest {
 
-    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private final List<EntityManagerFactory> opened = new ArrayList<>();
+    private final List<H2Unit> opened = new ArrayList<>();
+    private String url;
 
     @AfterEach
     void close() {
-        opened.forEach(EntityManagerFactory::close);
+        opened.forEach(H2Unit::close);
     }
 
-    /** The unit exactly as shipped, on a table made from the shipped DDL; JTA and its datasource swapped for SE. */
+    /** The unit exactly as shipped, on a table made from the shipped DDL; every unit of a test on the same database. */
     private EntityManagerFactory unit() {
-        var database = new JdbcDataSource();
-        database.setURL(url);
-        database.setUser("sa");
-        try {
-            SchemaInstaller.install(database);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-        var factory = Persistence.createEntityManagerFactory(CallStore.UNIT, Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", "sa",
-                "jakarta.persistence.jdbc.password", ""));
-        opened.add(factory);
-        return factory;
+        var unit = url == null ? new H2Unit() : new H2Unit(url);
+        url = unit.url;
+        opened.add(unit);
+        return unit.factory;
     }
 
     static CallRecord record(String id) {
@@ -116,7 +105,6 @@ class RecordedCallEntityTest {
         var call = record(UUID.randomUUID().toString());
         insert(first, call);
         first.close();
-        opened.remove(first);
 
         var second = unit();
 

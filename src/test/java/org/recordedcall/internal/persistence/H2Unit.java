@@ -1,0 +1,67 @@
+package org.recordedcall.internal.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import org.h2.jdbcx.JdbcDataSource;
+import org.recordedcall.CallRecord;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The shipped persistence unit on a table made from the shipped H2 DDL, in an in-memory H2; JTA swapped for SE. */
+final class H2Unit implements AutoCloseable {
+
+    final String url;
+    final EntityManagerFactory factory;
+
+    H2Unit() {
+        this("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** Another unit on the same database: the schema is installed again, as at a redeploy. */
+    H2Unit(String url) {
+        this.url = url;
+        var database = new JdbcDataSource();
+        database.setURL(url);
+        database.setUser("sa");
+        try {
+            SchemaInstaller.install(database);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        factory = Persistence.createEntityManagerFactory(CallStore.UNIT, Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jdbc.url", url,
+                "jakarta.persistence.jdbc.user", "sa",
+                "jakarta.persistence.jdbc.password", ""));
+    }
+
+    void insert(CallRecord... calls) {
+        var entities = factory.createEntityManager();
+        entities.getTransaction().begin();
+        for (var call : calls) {
+            entities.persist(RecordedCallEntity.of(call));
+        }
+        entities.getTransaction().commit();
+        entities.close();
+    }
+
+    <T> T read(Function<EntityManager, T> work) {
+        var entities = factory.createEntityManager();
+        try {
+            return work.apply(entities);
+        } finally {
+            entities.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (factory.isOpen()) {
+            factory.close();
+        }
+    }
+}
