@@ -89,8 +89,19 @@ public final class Deployments {
 
     /** The test application, with no beans.xml: bean discovery in annotated mode, the EE default. */
     public static WebArchive application() {
-        return ShrinkWrap.create(WebArchive.class, "it.war")
+        return application("it", Map.of());
+    }
+
+    /** The test application under another name, with recorder settings in its MicroProfile Config file. */
+    public static WebArchive application(String name, Map<String, String> settings) {
+        var archive = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(ItApplication.class.getPackage())
                 .addAsLibrary(libraryJar());
+        if (!settings.isEmpty()) {
+            var config = new StringBuilder();
+            settings.forEach((key, value) -> config.append(key).append('=').append(value).append('\n'));
+            archive.addAsResource(new StringAsset(config.toString()), "META-INF/microprofile-config.properties");
+        }
+        return archive;
     }
 }

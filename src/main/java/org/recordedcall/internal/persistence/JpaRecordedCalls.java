@@ -65,6 +65,20 @@ public class JpaRecordedCalls implements RecordedCalls {
         return read(entities -> CallStatistics.stats(entities, from, to, slowest));
     }
 
+    /**
+     * Calls and duration percentiles in {@code buckets} equal parts of {@code [from, to)}, of
+     * one route or all: the dashboard's chart.
+     */
+    public List<CallSeries.Bucket> series(Instant from, Instant to, String route, int buckets) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
+        }
+        if (buckets < 1 || buckets > 500) {
+            throw new IllegalArgumentException("buckets must be between 1 and 500, was " + buckets);
+        }
+        return read(entities -> CallSeries.of(entities, from, to, route, buckets));
+    }
+
     private <T> T read(Function<EntityManager, T> query) {
         unit.ensureSchema();
         var entities = unit.factory().createEntityManager();

@@ -1,0 +1,327 @@
+package org.recordedcall.it;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.recordedcall.RecordedCallSettings;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The query API and the dashboard on a real server: off by default, only for the role,
+ * every filter validated, keyset paging, stats, curl and JSON-lines export.
+ */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+class ApiIT {
+
+    static final String VIEWER = "viewer:recorded-call-viewer";
+
+    @Deployment(name = "api", testable = false)
+    static WebArchive enabled() {
+        return Deployments.application("api", Map.of(RecordedCallSettings.API_ENABLED, "true"));
+    }
+
+    @Deployment(name = "off", testable = false)
+    static WebArchive off() {
+        return Deployments.application("off", Map.of());
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment("api")
+    URL base;
+
+    Api api;
+    String run;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(base);
+        run = "api-" + UUID.randomUUID();
+    }
+
+    // ---- security
+
+    @Test
+    void offByDefault(@ArquillianResource @OperateOnDeployment("off") URL off) {
+        var other = new Api(off);
+        var response = other.send(other.request("recorded-calls/api/calls").header("X-Test-Login", VIEWER).GET());
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("recordedcall.api.enabled"), response.body());
+    }
+
+    @Test
+    void onlyCallersInTheRole() {
+        var anonymous = api.send(api.request("recorded-calls/api/calls").GET());
+        var stranger = api.send(api.request("recorded-calls/api/calls").header("X-Test-Login", "mallory:user").GET());
+        var viewer = viewer("recorded-calls/api/calls");
+        var page = api.send(api.request("recorded-calls/dashboard").header("X-Test-Login", "mallory:user").GET());
+
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertEquals(403, stranger.statusCode());
+        assertEquals("forbidden", Api.object(stranger.body()).getString("error"));
+        assertEquals(200, viewer.statusCode());
+        assertEquals(403, page.statusCode());
+    }
+
+    @Test
+    void notReachableThroughTheApplicationsOwnPath() {
+        // the application scans for resources, so it takes in the API's classes: they answer 404 there
+        assertEquals(404, api.send(api.request("api/api/calls").header("X-Test-Login", VIEWER).GET()).statusCode());
+        assertEquals(404, api.send(api.request("api/dashboard").header("X-Test-Login", VIEWER).GET()).statusCode());
+    }
+
+    @Test
+    void theApisOwnCallsAreNotRecorded() {
+        var marker = run + "-self";
+        viewer("recorded-calls/api/calls?correlationId=" + marker);
+        api.get("api/orders/1", run + "-after");
+        api.awaitRow(run + "-after");
+
+        assertEquals(0, api.rows("correlation_id", marker).size());
+        assertEquals(0, page("correlationId=" + marker).getJsonArray("calls").size());
+    }
+
+    // ---- list, one, paging
+
+    @Test
+    void everyFilterNarrowsTheList() {
+        var started = Instant.now();
+        for (int i = 0; i < 6; i++) {
+            var call = api.request("api/orders/" + i).header("X-Request-Id", run + "-" + i);
+            if (i % 2 == 0) {
+                call.header("X-Test-User", "alice");
+            }
+            api.send(call.GET());
+        }
+        api.send(api.request("api/orders/9/reject").header("X-Request-Id", run + "-rejected")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        api.send(api.request("api/orders/9/crash").header("X-Request-Id", run + "-crash").GET());
+        api.awaitRow(run + "-crash");
+
+        assertEquals(List.of(run + "-3"), ids(page("correlationId=" + run + "-3")));
+        var since = "from=" + started;
+        assertEquals(8, ours(page(since + "&limit=1000")).size(), () -> ours(page(since + "&limit=1000")) + " of "
+                + ours(page("limit=1000")));
+        assertEquals(6, ids(page(since + "&route=" + Api.encode("/api/orders/{id}") + "&limit=1000")).stream()
+                .filter(id -> id.startsWith(run)).count());
+        assertEquals(List.of(run + "-4", run + "-2", run + "-0"), ours(page(since + "&principal=alice")));
+        assertEquals(List.of(run + "-crash"), ours(page(since + "&outcome=SERVER_ERROR")));
+        assertEquals(List.of(run + "-crash"), ours(page(since + "&exception=java.lang.IllegalStateException")));
+        assertEquals(List.of(run + "-rejected"), ours(page(since + "&status=409&method=post")));
+        assertEquals(List.of(run + "-5"), ours(page(since + "&path=" + Api.encode("/api/orders/5"))));
+        assertTrue(ours(page(since + "&minDurationMs=60000")).isEmpty());
+        assertTrue(ours(page("to=" + started)).isEmpty());
+        assertEquals(List.of(run + "-0", run + "-1"), ours(page(since + "&order=oldest&limit=1000")).subList(0, 2));
+    }
+
+    @Test
+    void keysetPagesWalkEveryCallOnce() {
+        var started = Instant.now();
+        for (int i = 0; i < 25; i++) {
+            api.get("api/orders/" + i, run + "-" + i);
+        }
+        api.awaitRow(run + "-24");
+
+        for (var order : List.of("NEWEST", "OLDEST", "SLOWEST")) {
+            var seen = new ArrayList<String>();
+            String after = null;
+            var pages = 0;
+            do {
+                var page = page("from=" + started + "&order=" + order + "&limit=7" + (after == null ? "" : "&after=" + after));
+                seen.addAll(ids(page));
+                after = page.containsKey("next") && !page.isNull("next") ? page.getString("next") : null;
+                pages++;
+            } while (after != null);
+            var mine = seen.stream().filter(id -> id.startsWith(run)).toList();
+            assertEquals(25, mine.size(), order);
+            assertEquals(25, new HashSet<>(mine).size(), order + ": each once");
+            assertTrue(pages >= 4, order + ": " + pages + " pages");
+        }
+    }
+
+    @Test
+    void oneCallInFullAndAMissingOne() {
+        api.send(api.request("api/orders").header("X-Request-Id", run).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer very-secret")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"pen\",\"quantity\":2,\"password\":\"hunter2\"}")));
+        var row = api.awaitRow(run);
+
+        var call = Api.object(viewer("recorded-calls/api/calls/" + RecordingIT.text(row, "id")).body());
+        var missing = viewer("recorded-calls/api/calls/" + UUID.randomUUID());
+
+        assertEquals(run, call.getString("correlationId"));
+        assertEquals("POST", call.getString("httpMethod"));
+        assertFalse(call.toString().contains("hunter2"), "masked");
+        assertFalse(call.toString().contains("very-secret"), "masked");
+        assertEquals(404, missing.statusCode());
+        assertEquals("not_found", Api.object(missing.body()).getString("error"));
+    }
+
+    // ---- validation
+
+    @Test
+    void everyMalformedFilterIsA400ThatNamesIt() {
+        var cases = Map.ofEntries(
+                Map.entry("from=yesterday", "from"),
+                Map.entry("to=2026-13-01T00:00:00Z", "to"),
+                Map.entry("status=999", "status"),
+                Map.entry("status=abc", "status"),
+                Map.entry("limit=0", "limit"),
+                Map.entry("limit=1001", "limit"),
+                Map.entry("outcome=MAYBE", "outcome"),
+                Map.entry("order=SIDEWAYS", "order"),
+                Map.entry("minDurationMs=-5", "minDurationMs"),
+                Map.entry("after=not-a-cursor", "after"),
+                Map.entry("colour=red", "colour"),
+                Map.entry("status=200&status=404", "status"),
+                Map.entry("from=2026-11-21T10:00:00Z&to=2026-11-21T09:00:00Z", "from"),
+                Map.entry("route=" + "r".repeat(2000), "route"));
+        cases.forEach((query, named) -> {
+            var response = viewer("recorded-calls/api/calls?" + query);
+            assertEquals(400, response.statusCode(), query + " -> " + response.body());
+            var body = Api.object(response.body());
+            assertEquals("bad_request", body.getString("error"));
+            assertTrue(body.getString("message").contains(named), query + " -> " + body);
+        });
+        assertEquals(400, viewer("recorded-calls/api/stats?from=nope").statusCode());
+        assertEquals(400, viewer("recorded-calls/api/stats?slowest=101").statusCode());
+        assertEquals(400, viewer("recorded-calls/api/series?buckets=0").statusCode());
+    }
+
+    @Test
+    void aFilterValueIsNeverSql() {
+        api.get("api/orders/1", run);
+        api.awaitRow(run);
+
+        var injected = page("route=" + Api.encode("x' or '1'='1") + "&principal=" + Api.encode("' or 1=1 --"));
+        var wildcard = page("path=" + Api.encode("%"));
+
+        assertEquals(0, injected.getJsonArray("calls").size());
+        assertEquals(0, wildcard.getJsonArray("calls").size());
+        assertEquals(1, page("correlationId=" + run).getJsonArray("calls").size(), "the table is still there");
+    }
+
+    // ---- stats and exports
+
+    @Test
+    void statsPerRouteAndOverall() {
+        var started = Instant.now().minusSeconds(1);
+        for (int i = 0; i < 5; i++) {
+            api.get("api/orders/" + i, run + "-" + i);
+        }
+        api.send(api.request("api/orders/9/crash").header("X-Request-Id", run + "-crash").GET());
+        api.awaitRow(run + "-crash");
+
+        var stats = Api.object(viewer("recorded-calls/api/stats?from=" + started + "&slowest=3").body());
+
+        assertTrue(stats.getJsonObject("overall").getInt("count") >= 6, stats.toString());
+        assertTrue(stats.getJsonObject("overall").getInt("serverErrors") >= 1, stats.toString());
+        var routes = stats.getJsonArray("routes").stream().map(JsonValue::asJsonObject)
+                .filter(r -> "/api/orders/{id}".equals(r.getString("route", null))).toList();
+        assertEquals(1, routes.size(), stats.toString());
+        assertTrue(routes.get(0).getInt("count") >= 5);
+        assertTrue(routes.get(0).getJsonNumber("p99Millis").doubleValue() >= routes.get(0).getJsonNumber("p50Millis").doubleValue());
+        assertEquals(3, stats.getJsonArray("slowest").size());
+        var series = Api.array(viewer("recorded-calls/api/series?from=" + started + "&buckets=10").body());
+        assertEquals(10, series.size());
+        assertTrue(series.stream().mapToInt(b -> b.asJsonObject().getInt("count")).sum() >= 6);
+    }
+
+    @Test
+    void aCallExportedAsCurlRunsAgain() throws Exception {
+        api.send(api.request("api/orders?tag=" + run).header("X-Request-Id", run).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer very-secret")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"" + run + "\",\"quantity\":3}")));
+        var id = RecordingIT.text(api.awaitRow(run), "id");
+
+        var curl = viewer("recorded-calls/api/calls/" + id + "/curl").body();
+
+        assertTrue(curl.contains("curl -X 'POST' 'http://"), curl);
+        assertTrue(curl.contains("/api/orders?tag=" + run + "'"), curl);
+        assertTrue(curl.contains("-H 'authorization: ***'"), curl);
+        assertTrue(curl.contains("# *** marks a masked value"), curl);
+        assertTrue(curl.contains("--data-binary '{\"item\":\"" + run + "\",\"quantity\":3}'"), curl);
+        // run it: the same request again, recorded again
+        var script = Files.createTempFile("curl", ".sh");
+        Files.writeString(script, curl.replace("curl ", "curl -s --max-time 20 -o /dev/null -w '%{http_code}' -H 'X-Request-Id: " + run + "-again' "));
+        var process = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("201", new String(process.getInputStream().readAllBytes()).trim());
+        var again = api.awaitRow(run + "-again");
+        assertEquals(RecordingIT.text(api.awaitRow(run), "request_body"), RecordingIT.text(again, "request_body"));
+    }
+
+    @Test
+    void aFilteredListExportedAsJsonLines() {
+        for (int i = 0; i < 12; i++) {
+            api.get("api/orders/" + i, run + "-" + i);
+        }
+        api.awaitRow(run + "-11");
+        var started = Api.object(viewer("recorded-calls/api/calls/" + RecordingIT.text(api.awaitRow(run + "-0"), "id")).body())
+                .getString("startedAt");
+
+        var response = viewer("recorded-calls/api/calls/export?order=OLDEST&from=" + started + "&limit=10");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
+        var lines = response.body().lines().toList();
+        assertEquals(10, lines.size());
+        assertEquals(run + "-0", Api.object(lines.get(0)).getString("correlationId"));
+        assertEquals(run + "-9", Api.object(lines.get(9)).getString("correlationId"));
+    }
+
+    @Test
+    void theDashboardIsServedFromTheJar() {
+        var response = viewer("recorded-calls/dashboard");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(response.body().contains("<title>Recorded calls</title>"));
+        assertFalse(response.body().contains("http://") || response.body().contains("https://"), "nothing from elsewhere");
+    }
+
+    // ---- helpers
+
+    private HttpResponse<String> viewer(String path) {
+        return api.send(api.request(path).header("X-Test-Login", VIEWER).GET());
+    }
+
+    private JsonObject page(String query) {
+        var response = viewer("recorded-calls/api/calls?" + query);
+        assertEquals(200, response.statusCode(), response.body());
+        return Api.object(response.body());
+    }
+
+    private static List<String> ids(JsonObject page) {
+        return page.getJsonArray("calls").stream().map(call -> call.asJsonObject().getString("correlationId")).toList();
+    }
+
+    private List<String> ours(JsonObject page) {
+        return ids(page).stream().filter(id -> id.startsWith(run)).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package org.recordedcall.internal.api;
+
+import org.recordedcall.CallRecord;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A recorded HTTP call as a {@code curl} command that sends it again: method, URL, headers
+ * and body as recorded. Masked values stay {@code ***} (to fill in by hand), and a body the
+ * record holds only as a placeholder or cut at the cap is left out with a comment saying so.
+ */
+final class CurlCommand {
+
+    // set by curl itself, hop-by-hop (an HTTP/2 upgrade curl would not follow), or meaningless for a new request
+    private static final Set<String> LEFT_OUT = Set.of("host", "content-length", "connection", "transfer-encoding",
+            "expect", "accept-encoding", "x-request-id", "upgrade", "http2-settings", "keep-alive", "te", "trailer",
+            "proxy-connection", "traceparent", "tracestate");
+
+    private CurlCommand() {
+    }
+
+    /** The command for {@code call}, sent to the application at {@code contextUrl} (scheme, host, port, context path). */
+    static String of(CallRecord call, String contextUrl) {
+        var command = new StringBuilder("curl");
+        if (call.httpMethod() != null && !call.httpMethod().equals("GET")) {
+            command.append(" -X ").append(quote(call.httpMethod()));
+        }
+        var url = contextUrl + (call.path() == null ? "" : call.path())
+                + (call.query() == null ? "" : "?" + call.query());
+        command.append(' ').append(quote(url));
+        var notes = new StringBuilder();
+        if (call.requestHeaders() != null) {
+            call.requestHeaders().forEach((name, values) -> {
+                if (!LEFT_OUT.contains(name.toLowerCase(Locale.ROOT))) {
+                    for (var value : values) {
+                        command.append(" \\\n  -H ").append(quote(name + ": " + value));
+                    }
+                }
+            });
+        }
+        var body = call.requestBody();
+        if (body != null) {
+            if (call.requestBodyTruncated() || body.startsWith("<") && body.endsWith(" bytes>")) {
+                notes.append("# the request body was not recorded whole (")
+                        .append(call.requestBodyTruncated() ? "cut at the cap" : body).append("): not sent\n");
+            } else {
+                command.append(" \\\n  --data-binary ").append(quote(body));
+            }
+        }
+        if (call.requestHeaders() != null && call.requestHeaders().values().stream().flatMap(java.util.List::stream)
+                .anyMatch("***"::equals)) {
+            notes.append("# *** marks a masked value: fill it in before sending\n");
+        }
+        return notes + command.toString() + "\n";
+    }
+
+    /** Single-quoted for a POSIX shell: nothing inside is expanded. */
+    static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+}

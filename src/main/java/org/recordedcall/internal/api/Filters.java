@@ -1,0 +1,126 @@
+package org.recordedcall.internal.api;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.recordedcall.CallOutcome;
+import org.recordedcall.CallQuery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The query parameters of the API, read into a {@link CallQuery}. Each is checked and a bad
+ * one is an {@link IllegalArgumentException} that names it and says what was expected, which
+ * the API answers with a 400; an unknown parameter is refused too, so a misspelt filter never
+ * silently widens the answer.
+ */
+final class Filters {
+
+    static final Set<String> QUERY = Set.of("from", "to", "route", "path", "method", "status", "outcome", "exception",
+            "principal", "correlationId", "minDurationMs", "order", "limit", "after");
+    static final Set<String> WINDOW = Set.of("from", "to", "slowest", "route", "buckets");
+
+    private static final int MAX_TEXT = 1024;
+
+    private final MultivaluedMap<String, String> parameters;
+
+    private Filters(MultivaluedMap<String, String> parameters, Set<String> known) {
+        this.parameters = parameters;
+        for (var name : parameters.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown parameter '" + name + "'; known: "
+                        + known.stream().sorted().collect(Collectors.joining(", ")));
+            }
+            if (parameters.get(name).size() > 1) {
+                throw new IllegalArgumentException(name + ": given " + parameters.get(name).size() + " times; give it once");
+            }
+        }
+    }
+
+    static Filters of(MultivaluedMap<String, String> parameters, Set<String> known) {
+        return new Filters(parameters, known);
+    }
+
+    /** The query of the list and the export, {@code limit} defaulting to {@code defaultLimit}. */
+    CallQuery query(int defaultLimit, int maxLimit) {
+        var limit = integer("limit", defaultLimit, 1, maxLimit);
+        return new CallQuery(instant("from"), instant("to"), text("route"), text("path"),
+                text("method") == null ? null : text("method").toUpperCase(Locale.ROOT),
+                integer("status", null, 100, 599), choice("outcome", CallOutcome.class), text("exception"),
+                text("principal"), text("correlationId"), longValue("minDurationMs"),
+                choice("order", CallQuery.Order.class), limit, text("after"));
+    }
+
+    Instant instant(String name) {
+        return parse(name, "an ISO-8601 instant such as 2026-11-21T10:00:00Z", Instant::parse);
+    }
+
+    /** The window of statistics: {@code from} and {@code to}, by default the hour before now. */
+    Instant[] window() {
+        var to = instant("to");
+        var from = instant("from");
+        var end = to == null ? Instant.now() : to;
+        var start = from == null ? end.minus(Duration.ofHours(1)) : from;
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("from must be before to, was " + start + " and " + end);
+        }
+        return new Instant[] {start, end};
+    }
+
+    String text(String name) {
+        var value = parameters.getFirst(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new IllegalArgumentException(name + ": longer than " + MAX_TEXT + " characters");
+        }
+        return value;
+    }
+
+    Integer integer(String name, Integer fallback, int min, int max) {
+        var value = parse(name, "a whole number from " + min + " to " + max, Integer::valueOf);
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + ": must be from " + min + " to " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    private Long longValue(String name) {
+        var value = parse(name, "a whole number of milliseconds", Long::valueOf);
+        if (value != null && value < 0) {
+            throw new IllegalArgumentException(name + ": must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    private <E extends Enum<E>> E choice(String name, Class<E> type) {
+        var names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        return parse(name, "one of " + names, value -> Enum.valueOf(type, value.toUpperCase(Locale.ROOT)));
+    }
+
+    private <T> T parse(String name, String expected, Function<String, T> parser) {
+        var value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parser.apply(value.trim());
+        } catch (IllegalArgumentException | DateTimeParseException wrong) {
+            throw new IllegalArgumentException(name + ": expected " + expected + ", was '" + value + "'");
+        }
+    }
+
+    static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}
