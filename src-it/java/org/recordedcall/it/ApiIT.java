@@ -41,7 +41,10 @@ class ApiIT {
 
     @Deployment(name = "api", testable = false)
     static WebArchive enabled() {
-        return Deployments.application("api", Map.of(RecordedCallSettings.API_ENABLED, "true"));
+        return Deployments.application("api", Map.of(RecordedCallSettings.API_ENABLED, "true",
+                RecordedCallSettings.RETENTION_MAX_AGE_DAYS, "30",
+                RecordedCallSettings.RETENTION_INTERVAL_MS, "500",
+                RecordedCallSettings.RETENTION_BATCH_SIZE, "4"));
     }
 
     @Deployment(name = "off", testable = false)
@@ -303,6 +306,31 @@ class ApiIT {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(response.body().contains("<title>Recorded calls</title>"));
         assertFalse(response.body().contains("http://") || response.body().contains("https://"), "nothing from elsewhere");
+    }
+
+    // ---- retention
+
+    @Test
+    void callsOlderThanTheMaxAgeArePurgedOnScheduleAndCounted() throws Exception {
+        var before = Api.object(api.send(api.request("api/_it/writer").GET()).body()).getJsonNumber("purged").longValue();
+        api.send(api.request("api/_it/rows/aged?mark=" + run + "-old&count=10&days=40").POST(HttpRequest.BodyPublishers.noBody()));
+        api.send(api.request("api/_it/rows/aged?mark=" + run + "-young&count=3&days=20").POST(HttpRequest.BodyPublishers.noBody()));
+        api.get("api/orders/1", run + "-now");
+
+        var deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline) && !api.rows("correlation_id", run + "-old-9").isEmpty()) {
+            Thread.sleep(100);
+        }
+
+        for (int i = 0; i < 10; i++) {
+            assertEquals(0, api.rows("correlation_id", run + "-old-" + i).size(), "purged: old-" + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, api.rows("correlation_id", run + "-young-" + i).size(), "kept: young-" + i);
+        }
+        api.awaitRow(run + "-now");
+        var purged = Api.object(api.send(api.request("api/_it/writer").GET()).body()).getJsonNumber("purged").longValue();
+        assertTrue(purged - before >= 10, "counted: " + (purged - before));
     }
 
     // ---- helpers

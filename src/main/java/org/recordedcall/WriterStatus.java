@@ -17,9 +17,10 @@ import java.time.Instant;
  *                    or still unwritten when the application stopped and its drain timed out
  * @param retried     write attempts repeated after a failed one, counted per call
  * @param queueDepth  calls waiting to be written now
+ * @param purged      calls deleted by the retention purge (by age or row cap)
  * @param lastError   the last write error, or {@code null}
  * @param lastErrorAt when it happened, or {@code null}
  */
 public record WriterStatus(long accepted, long written, long dropped, long failed, long retried,
-                           int queueDepth, String lastError, Instant lastErrorAt) {
+                           int queueDepth, long purged, String lastError, Instant lastErrorAt) {
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -96,5 +97,28 @@ public class InspectionResource {
     @Path("events")
     public List<EventLog.Seen> events(@QueryParam("correlationId") String correlationId) {
         return events.of(correlationId);
+    }
+
+    /**
+     * Stores {@code count} calls that started {@code days} ago, straight into the table, as
+     * if they had been recorded then: for the retention purge to find.
+     */
+    @POST
+    @Path("rows/aged")
+    public int aged(@QueryParam("mark") String mark, @QueryParam("count") int count, @QueryParam("days") int days)
+            throws SQLException {
+        var sql = "insert into RECORDED_CALL (id, correlation_id, kind, request_body_truncated, response_body_truncated,"
+                + " started_at, ended_at, duration_nanos, outcome) values (?, ?, 'HTTP', false, false, ?, ?, 1000, 'SUCCESS')";
+        try (var connection = database.getConnection(); var statement = connection.prepareStatement(sql)) {
+            var started = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(days);
+            for (int i = 0; i < count; i++) {
+                statement.setString(1, java.util.UUID.randomUUID().toString());
+                statement.setString(2, mark + "-" + i);
+                statement.setObject(3, started.plusSeconds(i));
+                statement.setObject(4, started.plusSeconds(i));
+                statement.executeUpdate();
+            }
+        }
+        return count;
     }
 }

@@ -16,6 +16,7 @@ import org.recordedcall.internal.config.SettingsProducer;
 import org.recordedcall.internal.persistence.CallStore;
 import org.recordedcall.internal.persistence.CallWriter;
 import org.recordedcall.internal.persistence.JpaRecordedCalls;
+import org.recordedcall.internal.persistence.Retention;
 import org.recordedcall.internal.persistence.StoreUnit;
 
 import java.util.List;
@@ -40,6 +41,7 @@ public final class RecordedCallExtension implements Extension {
             StoreUnit.class,
             CallStore.class,
             CallWriter.class,
+            Retention.class,
             JpaRecordedCalls.class);
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beans) {

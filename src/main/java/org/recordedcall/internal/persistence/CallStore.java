@@ -1,12 +1,14 @@
 package org.recordedcall.internal.persistence;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.recordedcall.CallRecord;
 
+import java.time.Instant;
 import java.util.List;
 
 import javax.naming.InitialContext;
@@ -35,6 +37,34 @@ public class CallStore {
     /** Inserts the calls in one transaction of their own, with JDBC batching where the provider does it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insertAll(List<CallRecord> calls) {
+        var entities = joined();
+        for (var call : calls) {
+            entities.persist(RecordedCallEntity.of(call));
+        }
+        entities.flush();
+    }
+
+    /**
+     * Deletes, in one transaction of its own, up to {@code max} of the oldest calls, only
+     * those started before {@code before} when it is given; returns how many.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deleteOldest(Instant before, int max) {
+        return Purge.deleteOldest(joined(), before, max);
+    }
+
+    /** How many calls are stored. */
+    public long count() {
+        var entities = unit.factory().createEntityManager();
+        try {
+            return entities.createQuery("select count(c) from RecordedCallEntity c", Long.class).getSingleResult();
+        } finally {
+            entities.close();
+        }
+    }
+
+    /** An entity manager joined to the current transaction, closed when it has ended. */
+    private EntityManager joined() {
         unit.ensureSchema();
         var entities = unit.factory().createEntityManager();
         // closed when the transaction has ended, as a container closes its own: closed inside
@@ -42,7 +72,7 @@ public class CallStore {
         transactions().registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
-                // nothing to do before the commit: the insert is flushed
+                // nothing to do before the commit: the work is flushed
             }
 
             @Override
@@ -51,10 +81,7 @@ public class CallStore {
             }
         });
         entities.joinTransaction();
-        for (var call : calls) {
-            entities.persist(RecordedCallEntity.of(call));
-        }
-        entities.flush();
+        return entities;
     }
 
     private TransactionSynchronizationRegistry transactions() {

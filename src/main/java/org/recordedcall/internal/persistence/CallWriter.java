@@ -32,8 +32,6 @@ import java.util.function.UnaryOperator;
 @Singleton
 public class CallWriter implements CallSink, RecorderStatus {
 
-    static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
-    static final String CONTEXT = "java:comp/DefaultContextService";
     private static final System.Logger LOG = System.getLogger(CallWriter.class.getName());
 
     private final WriterSettings settings;
@@ -65,19 +63,14 @@ public class CallWriter implements CallSink, RecorderStatus {
     }
 
     /**
-     * Called as the application starts, on a thread with its context: finds the scheduler and
-     * makes the flush task carry this context, whichever thread schedules it later (an
-     * asynchronous call may finish on a thread of no application).
+     * Called as the application starts, with the container's scheduler: the flush task is made
+     * to carry the application's context, whichever thread schedules it later (an asynchronous
+     * call may finish on a thread of no application). Without one ({@code null}), calls are
+     * written in the thread that finishes them.
      */
-    public void start() {
-        try {
-            var naming = new InitialContext();
-            var contexts = (ContextService) naming.lookup(CONTEXT);
-            start((ManagedScheduledExecutorService) naming.lookup(SCHEDULER), contexts::contextualRunnable);
-        } catch (NamingException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "recorded-call: the managed scheduler " + SCHEDULER + " or context "
-                    + "service " + CONTEXT + " is not available (" + e + "); calls are written in the thread "
-                    + "that finishes them.", e);
+    public void start(ManagedScheduling scheduling) {
+        if (scheduling != null) {
+            start(scheduling.scheduler(), scheduling.contextual());
         }
     }
 
@@ -104,6 +97,11 @@ public class CallWriter implements CallSink, RecorderStatus {
     @Override
     public WriterStatus writer() {
         return queue.status();
+    }
+
+    /** Counts calls the retention purge deleted, with the writer's other counters. */
+    void purged(long count) {
+        queue.purged(count);
     }
 
     private void schedule(long delayMillis) {

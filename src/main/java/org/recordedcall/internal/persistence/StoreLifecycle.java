@@ -23,12 +23,21 @@ public final class StoreLifecycle implements ServletContextListener {
             LOG.log(System.Logger.Level.WARNING, "recorded-call: could not prepare the store at start-up; "
                     + "it is tried again before the first write.", e);
         }
-        CDI.current().select(CallWriter.class).get().start();
+        ManagedScheduling scheduling = null;
+        try {
+            scheduling = ManagedScheduling.lookup();
+        } catch (IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: " + e.getMessage() + "; calls are written in the "
+                    + "thread that finishes them, and no retention purge runs.", e);
+        }
+        CDI.current().select(CallWriter.class).get().start(scheduling);
+        CDI.current().select(Retention.class).get().start(scheduling);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         try {
+            CDI.current().select(Retention.class).get().stop();
             CDI.current().select(CallWriter.class).get().stop();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "recorded-call: could not drain the writer at shutdown", e);

@@ -54,6 +54,7 @@ final class WriteQueue {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong purged = new AtomicLong();
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
@@ -313,6 +314,11 @@ final class WriteQueue {
 
     WriterStatus status() {
         return new WriterStatus(accepted.get(), written.get(), dropped.get(), failed.get(), retried.get(),
-                queue.size() + pending.size(), lastError, lastErrorAt);
+                queue.size() + pending.size(), purged.get(), lastError, lastErrorAt);
+    }
+
+    /** Counts calls the retention purge deleted. */
+    void purged(long count) {
+        purged.addAndGet(count);
     }
 }
