@@ -308,6 +308,40 @@ class ApiIT {
         assertFalse(response.body().contains("http://") || response.body().contains("https://"), "nothing from elsewhere");
     }
 
+    @Test
+    void theDashboardInChromiumListsTheCallsShowsOneMaskedAndChartsThem() {
+        api.send(api.request("api/orders").header("X-Request-Id", run).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"" + run + "\",\"quantity\":2,\"password\":\"hunter2\"}")));
+        var id = RecordingIT.text(api.awaitRow(run), "id");
+        var page = base.toString().replaceFirst("^http://[^/:]+", "http://127.0.0.1") + "api/_it/login?as="
+                + Api.encode(VIEWER) + "&then=" + Api.encode("/recorded-calls/dashboard#call=" + id);
+
+        var dom = Chromium.dom(page, 15_000);
+
+        assertTrue(dom.contains("<tr data-id=\"" + id + "\""), "the list shows the call just made: " + excerpt(dom, "<tbody"));
+        var detail = excerpt(dom, "<section id=\"detail\"");
+        assertTrue(detail.contains("data-id=\"" + id + "\"") && !detail.contains(" hidden"), "the detail view is open: " + detail);
+        var body = excerpt(dom, "data-field=\"requestBody\"");
+        assertTrue(body.contains("\"password\":\"***\""), "the detail shows the masked body: " + body);
+        assertFalse(dom.contains("hunter2"), "no secret on the page");
+        var chart = excerpt(dom, "<canvas id=\"chart\"");
+        assertTrue(chart.contains("data-rendered=\"true\""), "the chart rendered: " + chart);
+        assertTrue(Integer.parseInt(chart.replaceAll("(?s).*data-calls=\"(\\d+)\".*", "$1")) >= 1, chart);
+        assertEquals("", excerpt(dom, "<div id=\"error\">").replaceAll("(?s)<div id=\"error\">(.*?)</div>.*", "$1"),
+                "no error shown");
+    }
+
+    private static String excerpt(String dom, String from) {
+        var at = dom.indexOf(from);
+        var error = java.util.regex.Pattern.compile("(ERR_[A-Z_]+|<title>[^<]*</title>)").matcher(dom);
+        var found = new StringBuilder();
+        while (error.find()) {
+            found.append(error.group()).append(' ');
+        }
+        return at < 0 ? "(no " + from + " in the page; " + found + ")"
+                : dom.substring(at, Math.min(dom.length(), at + 600));
+    }
+
     // ---- retention
 
     @Test

@@ -121,4 +121,22 @@ public class InspectionResource {
         }
         return count;
     }
+
+    /**
+     * Signs a browser in, as a login page would: sets the cookie {@link TestLogin} reads and
+     * sends the browser on to {@code then} (a path of this application).
+     */
+    @GET
+    @Path("login")
+    public jakarta.ws.rs.core.Response login(@QueryParam("as") String login, @QueryParam("then") String then,
+                                             @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
+        if (login == null || then == null || !then.startsWith("/")) {
+            throw new BadRequestException("as and then (a path) are required");
+        }
+        // a relative Location, so the browser stays on the host it came by (a server may name another)
+        return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.SEE_OTHER)
+                .header("Location", request.getContextPath() + then)
+                .header("Set-Cookie", TestLogin.COOKIE + "=" + login + "; Path=/")
+                .build();
+    }
 }
