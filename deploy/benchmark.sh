@@ -8,10 +8,12 @@
 #   3. records stored per second by the batched writer against one transaction per record
 #   4. the server's heap while the database is down and calls keep coming
 #   5. the server's live heap half-way through a 100 MB upload, recorded and unrecorded
+#   6. the query API's answer times on a million stored calls
 # Needs Java 17, Maven and PostgreSQL's server binaries (Debian: apt-get install postgresql).
 #   deploy/benchmark.sh                      # report also in deploy/demo/target/bench/report.txt
 #   BENCH_OPTS="-Dbench.rounds=4" deploy/benchmark.sh                   # driver settings (Bench.java)
 #   BENCH_OPTS="-Dbench.only=upload" deploy/benchmark.sh                # only 5., in half a minute
+#   BENCH_OPTS="-Dbench.only=query" deploy/benchmark.sh                 # only 6.
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
 set -euo pipefail
 

@@ -39,8 +39,9 @@ public final class Bench {
     static final int UPLOAD_ROUNDS = Integer.getInteger("bench.uploadRounds", 3);
     // the server's recordedcall.body.max-bytes, when SERVER_OPTS changes it
     static final int BODY_CAP = Integer.getInteger("bench.bodyCap", 65_536);
-    // "upload" runs only the upload's heap check (section 5), for a quick look
+    // "upload" runs only the upload's heap check (section 5), "query" only the query API on a million rows (6)
     static final String ONLY = System.getProperty("bench.only", "");
+    static final int MILLION = Integer.getInteger("bench.queryRows", 1_000_000);
 
     final int port;
     final String jdbcUrl;
@@ -66,6 +67,10 @@ public final class Bench {
     void run() throws Exception {
         if (ONLY.equals("upload")) {
             uploadHeap();
+            return;
+        }
+        if (ONLY.equals("query")) {
+            queryMillion();
             return;
         }
         System.out.printf(Locale.ROOT, "recorded-call benchmark: %d connections, %d rounds of %d s per endpoint, %d cores%n",
@@ -164,6 +169,68 @@ public final class Bench {
                 rowsAfter == recordedCalls - after.get("dropped") ? "yes" : "NO");
 
         uploadHeap();
+        queryMillion();
+    }
+
+    /**
+     * 6. The query API on a million stored calls: synthetic rows spread over 30 days and 20
+     * routes, inserted by PostgreSQL itself, then each query timed over HTTP (median of 5),
+     * through the demo user. Deleted afterwards.
+     */
+    void queryMillion() throws Exception {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "6. Query API on %,d stored calls (median of 5 over HTTP, demo user)%n", MILLION);
+        try (var connection = DriverManager.getConnection(jdbcUrl); var sql = connection.createStatement()) {
+            var started = System.nanoTime();
+            sql.execute("insert into RECORDED_CALL (id, correlation_id, kind, operation, http_method, path, route, status,"
+                    + " request_body_truncated, response_body_truncated, principal, started_at, ended_at, duration_nanos,"
+                    + " outcome) select gen_random_uuid()::text, 'bench-million-' || n, 'HTTP', 'Bench#call',"
+                    + " case when n % 4 = 0 then 'POST' else 'GET' end, '/api/r' || (n % 20) || '/' || n,"
+                    + " '/api/r' || (n % 20) || '/{id}', case when n % 50 = 0 then 500 when n % 10 = 0 then 404 else 200 end,"
+                    + " false, false, 'user' || (n % 100), now() - (n * interval '2592 milliseconds'),"
+                    + " now() - (n * interval '2592 milliseconds') + ((n % 997) * interval '1 millisecond'),"
+                    + " (n % 997) * 1000000, case when n % 50 = 0 then 'SERVER_ERROR' when n % 10 = 0 then 'CLIENT_ERROR'"
+                    + " else 'SUCCESS' end from generate_series(1, " + MILLION + ") n");
+            sql.execute("analyze RECORDED_CALL");
+            System.out.printf(Locale.ROOT, "   inserted in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        }
+        try (var client = new Client(port)) {
+            client.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+            var api = "/demo/recorded-calls/api/";
+            timed(client, "first page, newest (50)", api + "calls?limit=50");
+            var cursor = (String) null;
+            for (int page = 0; page < 200; page++) { // walk 10 000 calls deep
+                var body = client.request("GET", api + "calls?limit=50" + (cursor == null ? "" : "&after=" + cursor), null);
+                cursor = body.replaceAll("(?s).*\"next\":\"([^\"]+)\".*", "$1");
+            }
+            timed(client, "page 201, newest, after 10 000 calls", api + "calls?limit=50&after=" + cursor);
+            timed(client, "first page, slowest (50)", api + "calls?limit=50&order=SLOWEST");
+            timed(client, "one route, status 500 (50)", api + "calls?limit=50&status=500&route=" + "%2Fapi%2Fr7%2F%7Bid%7D");
+            timed(client, "one correlation id", api + "calls?correlationId=bench-million-123456");
+            timed(client, "stats, last hour (about 1 400 calls)", api + "stats?slowest=10");
+            var dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+            timed(client, "stats, last day (about 33 000 calls)", api + "stats?slowest=10&from=" + dayAgo);
+            var monthAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(31));
+            timed(client, "stats, 30 days (all " + MILLION / 1000 + " 000 calls)", api + "stats?slowest=10&from=" + monthAgo);
+            timed(client, "series, last hour, 60 buckets", api + "series");
+        } finally {
+            try (var connection = DriverManager.getConnection(jdbcUrl); var sql = connection.createStatement()) {
+                sql.execute("delete from RECORDED_CALL where correlation_id like 'bench-million-%'");
+            }
+        }
+    }
+
+    void timed(Client client, String what, String path) throws IOException {
+        var times = new double[5];
+        for (int i = 0; i < times.length; i++) {
+            var start = System.nanoTime();
+            client.request("GET", path, null);
+            if (client.lastStatus != 200) {
+                throw new IllegalStateException(what + ": status " + client.lastStatus);
+            }
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        System.out.printf(Locale.ROOT, "   %-42s %8.1f ms%n", what, median(times));
     }
 
     /**
@@ -391,7 +458,7 @@ public final class Bench {
         try (var connection = DriverManager.getConnection(jdbcUrl);
              var statement = connection.createStatement();
              var result = statement.executeQuery("select count(*) from RECORDED_CALL where correlation_id is null "
-                     + "or correlation_id not like 'bench-writer-%'")) {
+                     + "or (correlation_id not like 'bench-writer-%' and correlation_id not like 'bench-million-%')")) {
             result.next();
             return result.getLong(1);
         }
@@ -475,6 +542,7 @@ public final class Bench {
         OutputStream out;
         InputStream in;
         int lastStatus;
+        String authorization;
 
         Client(int port) throws IOException {
             this.port = port;
@@ -496,6 +564,7 @@ public final class Bench {
         String request(String method, String path, String json) throws IOException {
             var body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
             var head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                     + (json == null ? "" : "Content-Type: application/json\r\n")
                     + "Content-Length: " + body.length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));

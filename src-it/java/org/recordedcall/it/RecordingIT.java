@@ -29,9 +29,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class RecordingIT {
 
+    /** The test application; its web.xml moves the query API (off here, by default) the Jakarta REST way. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application();
+        return Deployments.application().setWebXML(new org.jboss.shrinkwrap.api.asset.StringAsset("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <servlet>
+                    <servlet-name>org.recordedcall.RecordedCallsApplication</servlet-name>
+                  </servlet>
+                  <servlet-mapping>
+                    <servlet-name>org.recordedcall.RecordedCallsApplication</servlet-name>
+                    <url-pattern>/ops/calls/*</url-pattern>
+                  </servlet-mapping>
+                </web-app>
+                """));
+    }
+
+    @Test
+    void theQueryApiIsOffByDefaultAndWhereTheApplicationMapsIt() {
+        var moved = api.send(api.request("ops/calls/api/calls").header("X-Test-Login", ApiIT.VIEWER).GET());
+        var atDefault = api.send(api.request("recorded-calls/api/calls").header("X-Test-Login", ApiIT.VIEWER).GET());
+
+        assertEquals(404, moved.statusCode());
+        assertTrue(moved.body().contains("recordedcall.api.enabled"), "the API's own answer: " + moved.body());
+        assertEquals(404, atDefault.statusCode());
+        assertFalse(atDefault.body().contains("recordedcall.api.enabled"), "nothing there: " + atDefault.body());
     }
 
     @ArquillianResource

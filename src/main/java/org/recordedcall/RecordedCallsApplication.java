@@ -17,6 +17,9 @@ import java.util.Set;
  * as Jakarta REST provides for any application:
  *
  * <pre>{@code
+ * <servlet>
+ *   <servlet-name>org.recordedcall.RecordedCallsApplication</servlet-name>
+ * </servlet>
  * <servlet-mapping>
  *   <servlet-name>org.recordedcall.RecordedCallsApplication</servlet-name>
  *   <url-pattern>/ops/calls/*</url-pattern>
