@@ -205,7 +205,8 @@ public final class Bench {
             }
             timed(client, "page 201, newest, after 10 000 calls", api + "calls?limit=50&after=" + cursor);
             timed(client, "first page, slowest (50)", api + "calls?limit=50&order=SLOWEST");
-            timed(client, "one route, status 500 (50)", api + "calls?limit=50&status=500&route=" + "%2Fapi%2Fr7%2F%7Bid%7D");
+            timed(client, "one route, status 500 (50 of 10 000)", api + "calls?limit=50&status=500&route=" + "%2Fapi%2Fr10%2F%7Bid%7D");
+            timed(client, "one route, status 500: none match", api + "calls?limit=50&status=500&route=" + "%2Fapi%2Fr7%2F%7Bid%7D");
             timed(client, "one correlation id", api + "calls?correlationId=bench-million-123456");
             timed(client, "stats, last hour (about 1 400 calls)", api + "stats?slowest=10");
             var dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
