@@ -57,6 +57,12 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
         }
     }
 
+    /** The same query for another page: {@code limit} calls after the cursor {@code after} ({@code null}: the first). */
+    public CallQuery page(int limit, String after) {
+        return new CallQuery(from, to, route, pathPrefix, httpMethod, status, outcome, exceptionType, principal,
+                correlationId, minDurationMillis, order, limit, after);
+    }
+
     /** A query of every call, newest first, 50 a page, to narrow down. */
     public static Builder builder() {
         return new Builder();

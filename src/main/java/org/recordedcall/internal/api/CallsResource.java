@@ -85,9 +85,7 @@ public class CallsResource {
             var left = query.limit();
             var after = query.after();
             do {
-                var page = calls.find(new CallQuery(query.from(), query.to(), query.route(), query.pathPrefix(),
-                        query.httpMethod(), query.status(), query.outcome(), query.exceptionType(), query.principal(),
-                        query.correlationId(), query.minDurationMillis(), query.order(), Math.min(EXPORT_PAGE, left), after));
+                var page = calls.find(query.page(Math.min(EXPORT_PAGE, left), after));
                 for (var call : page.calls()) {
                     writer.write(JSON.toJson(call));
                     writer.write('\n');

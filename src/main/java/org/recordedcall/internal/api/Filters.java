@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,7 +23,6 @@ final class Filters {
 
     static final Set<String> QUERY = Set.of("from", "to", "route", "path", "method", "status", "outcome", "exception",
             "principal", "correlationId", "minDurationMs", "order", "limit", "after");
-    static final Set<String> WINDOW = Set.of("from", "to", "slowest", "route", "buckets");
 
     private static final int MAX_TEXT = 1024;
 
@@ -118,9 +116,5 @@ final class Filters {
         } catch (IllegalArgumentException | DateTimeParseException wrong) {
             throw new IllegalArgumentException(name + ": expected " + expected + ", was '" + value + "'");
         }
-    }
-
-    static List<String> sorted(Set<String> names) {
-        return names.stream().sorted().toList();
     }
 }

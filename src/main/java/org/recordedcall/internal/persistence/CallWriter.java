@@ -1,8 +1,6 @@
 package org.recordedcall.internal.persistence;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ContextService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.recordedcall.CallRecord;
@@ -12,8 +10,6 @@ import org.recordedcall.internal.capture.CallSink;
 import org.recordedcall.internal.config.Settings;
 import org.recordedcall.internal.config.WriterSettings;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -56,9 +56,7 @@ public class JpaRecordedCalls implements RecordedCalls {
 
     @Override
     public CallStats stats(Instant from, Instant to, int slowest) {
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
-        }
+        checkWindow(from, to);
         if (slowest < 0 || slowest > 100) {
             throw new IllegalArgumentException("slowest must be between 0 and 100, was " + slowest);
         }
@@ -70,13 +68,17 @@ public class JpaRecordedCalls implements RecordedCalls {
      * one route or all: the dashboard's chart.
      */
     public List<CallSeries.Bucket> series(Instant from, Instant to, String route, int buckets) {
-        if (from == null || to == null || !from.isBefore(to)) {
-            throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
-        }
+        checkWindow(from, to);
         if (buckets < 1 || buckets > 500) {
             throw new IllegalArgumentException("buckets must be between 1 and 500, was " + buckets);
         }
         return read(entities -> CallSeries.of(entities, from, to, route, buckets));
+    }
+
+    private static void checkWindow(Instant from, Instant to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
+        }
     }
 
     private <T> T read(Function<EntityManager, T> query) {
