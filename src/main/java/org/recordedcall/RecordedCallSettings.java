@@ -119,6 +119,13 @@ public final class RecordedCallSettings {
      */
     public static final String API_ROLE = "recordedcall.api.role";
 
+    /**
+     * Whether unmapped exceptions are answered in one JSON shape that carries the recorded
+     * call's id ({@code {"code", "message", "callId"}}; codes in the README). Default
+     * {@code false}: the application's and the server's own answers stand.
+     */
+    public static final String ERRORS_ENABLED = "recordedcall.errors.enabled";
+
     /** Calls older than this many days are deleted by the scheduled purge. Default {@code 0}: kept whatever their age. */
     public static final String RETENTION_MAX_AGE_DAYS = "recordedcall.retention.max-age-days";
 

@@ -31,11 +31,12 @@ import java.util.stream.Stream;
  * @param writer         the background writer's settings
  * @param api            the query API's settings
  * @param retention      the scheduled purge's settings
+ * @param errorEnvelope  whether unmapped exceptions are answered in the library's JSON shape
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
                        Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, double sampleRate,
                        List<String> excludePaths, String datasource, boolean createSchema, WriterSettings writer,
-                       ApiSettings api, RetentionSettings retention) {
+                       ApiSettings api, RetentionSettings retention, boolean errorEnvelope) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -75,7 +76,8 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                         notNegative(source, RecordedCallSettings.RETENTION_MAX_AGE_DAYS, 0),
                         notNegative(source, RecordedCallSettings.RETENTION_MAX_ROWS, 0),
                         positive(source, RecordedCallSettings.RETENTION_INTERVAL_MS, 600_000),
-                        positive(source, RecordedCallSettings.RETENTION_BATCH_SIZE, 500)));
+                        positive(source, RecordedCallSettings.RETENTION_BATCH_SIZE, 500)),
+                bool(source, RecordedCallSettings.ERRORS_ENABLED, false));
     }
 
     private static WriterSettings.Overflow overflow(UnaryOperator<String> source) {

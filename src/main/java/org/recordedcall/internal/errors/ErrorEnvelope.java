@@ -1,0 +1,46 @@
+package org.recordedcall.internal.errors;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonArray;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.recordedcall.CurrentCall;
+import org.recordedcall.internal.JsonSupport;
+
+/**
+ * The one shape of an error: {@code {"code": ..., "message": ..., "callId": ...}}, with
+ * {@code fields} for a validation failure. The codes are stable (README, "Error shape").
+ */
+final class ErrorEnvelope {
+
+    static final String VALIDATION_FAILED = "validation_failed";
+    static final String INVALID_BODY = "invalid_body";
+    static final String STORAGE_UNAVAILABLE = "storage_unavailable";
+    static final String INTERNAL_ERROR = "internal_error";
+
+    private ErrorEnvelope() {
+    }
+
+    static Response answer(int status, String code, String message, JsonArray fields) {
+        var body = JsonSupport.PROVIDER.createObjectBuilder().add("code", code).add("message", message);
+        var callId = callId();
+        if (callId == null) {
+            body.addNull("callId");
+        } else {
+            body.add("callId", callId);
+        }
+        if (fields != null) {
+            body.add("fields", fields);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build().toString()).build();
+    }
+
+    /** The id of the recorded call this request is, if it is one. */
+    private static String callId() {
+        try {
+            return CDI.current().select(CurrentCall.class).get().id().orElse(null);
+        } catch (RuntimeException noCdi) {
+            return null;
+        }
+    }
+}
