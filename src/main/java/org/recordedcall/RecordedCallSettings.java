@@ -120,6 +120,14 @@ public final class RecordedCallSettings {
     public static final String API_ROLE = "recordedcall.api.role";
 
     /**
+     * Jakarta REST applications recorded whole, as if their {@code Application} subclass
+     * carried {@link RecordedCall}: comma-separated class names, or {@code *} for every
+     * application of the WAR. For an application that cannot be annotated (one packaged in
+     * another jar). Default none. {@link NotRecorded} keeps a resource or method out.
+     */
+    public static final String APPLICATIONS = "recordedcall.applications";
+
+    /**
      * Whether unmapped exceptions are answered in one JSON shape that carries the recorded
      * call's id ({@code {"code", "message", "callId"}}; codes in the README). Default
      * {@code false}: the application's and the server's own answers stand.

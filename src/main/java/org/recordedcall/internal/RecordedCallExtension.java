@@ -4,6 +4,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.ws.rs.Path;
+import org.recordedcall.NotRecorded;
+import org.recordedcall.RecordedCall;
 import org.recordedcall.internal.capture.CurrentCallView;
 import org.recordedcall.internal.capture.HeaderCapture;
 import org.recordedcall.internal.capture.HttpCalls;
@@ -25,6 +30,11 @@ import java.util.List;
  * Registers the library's beans and interceptor. The jar itself is not scanned
  * ({@code bean-discovery-mode="none"}), so what the library provides does not depend on how
  * the host application configures bean discovery.
+ *
+ * <p>Also gives every Jakarta REST resource class the recorder's interceptor binding, so that
+ * a resource recorded application-wide (without an annotation of its own) has its arguments
+ * and result captured too. On a resource that no call records, the interceptor only passes
+ * the invocation on.
  */
 public final class RecordedCallExtension implements Extension {
 
@@ -43,6 +53,17 @@ public final class RecordedCallExtension implements Extension {
             CallWriter.class,
             Retention.class,
             JpaRecordedCalls.class);
+
+    <T> void bindResources(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> event) {
+        var type = event.getAnnotatedType();
+        var javaClass = type.getJavaClass();
+        if (!type.isAnnotationPresent(Path.class) || type.isAnnotationPresent(RecordedCall.class)
+                || type.isAnnotationPresent(NotRecorded.class) || javaClass.isInterface()
+                || javaClass.getName().startsWith("org.recordedcall.internal.")) {
+            return;
+        }
+        event.configureAnnotatedType().add(RecordedCallLiteral.INSTANCE);
+    }
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beans) {
         for (var type : BEANS) {

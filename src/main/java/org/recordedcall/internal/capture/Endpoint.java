@@ -25,12 +25,23 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
 
     /** The endpoint of {@code method} served through {@code resourceClass} (which may be a subclass or proxy). */
     static Endpoint of(Class<?> resourceClass, Method method) {
+        return of(resourceClass, method, null);
+    }
+
+    /**
+     * The same, in an application recorded whole by {@code applicationWide} (its
+     * {@code Application}'s annotation, or the default one for the setting), which the
+     * class's and the method's annotations override.
+     */
+    static Endpoint of(Class<?> resourceClass, Method method, RecordedCall applicationWide) {
         var type = userClass(resourceClass);
-        var policy = policy(type, method);
-        var name = policy == null || policy.value().isBlank()
+        var own = policy(type, method);
+        var policy = own != null ? own : applicationWide;
+        // an application's annotation names no operation: only a class's or method's does
+        var name = own == null || own.value().isBlank()
                 ? type.getSimpleName() + "#" + method.getName()
-                : policy.value();
-        return new Endpoint(type, method, name, template(type, method), policy, masked(type, method));
+                : own.value();
+        return new Endpoint(type, method, name, template(type, method), policy, masked(type, method, applicationWide));
     }
 
     /** Whether an intercepted invocation of {@code candidate} is this endpoint's method. */
@@ -68,9 +79,10 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
         return policy == null || policy.sampleRate() < 0 ? fallback : Math.min(1, policy.sampleRate());
     }
 
-    private static List<String> masked(Class<?> type, Method method) {
+    private static List<String> masked(Class<?> type, Method method, RecordedCall applicationWide) {
         var names = new ArrayList<String>();
-        for (var annotation : new RecordedCall[] {type.getAnnotation(RecordedCall.class), method.getAnnotation(RecordedCall.class)}) {
+        for (var annotation : new RecordedCall[] {applicationWide, type.getAnnotation(RecordedCall.class),
+                method.getAnnotation(RecordedCall.class)}) {
             if (annotation != null) {
                 names.addAll(Arrays.asList(annotation.masked()));
             }

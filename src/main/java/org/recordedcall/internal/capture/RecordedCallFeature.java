@@ -4,10 +4,17 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import org.recordedcall.NotRecorded;
 import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.RecordedCallLiteral;
 import org.recordedcall.internal.config.Settings;
+
+import java.lang.reflect.Method;
+import java.util.Optional;
 
 /**
  * Binds the recording filter and body interceptor to each resource method that carries
@@ -25,6 +32,11 @@ public final class RecordedCallFeature implements DynamicFeature {
 
     private Settings settings;
     private HttpCalls calls;
+    private volatile Optional<RecordedCall> applicationWide;
+
+    /** The application this runtime serves; on Jersey a configuration that wraps it. */
+    @Context
+    private Application application;
 
     /**
      * Created by the Jakarta REST runtime, which on some servers (RESTEasy) does not take it
@@ -43,16 +55,87 @@ public final class RecordedCallFeature implements DynamicFeature {
         }
         var method = resource.getResourceMethod();
         var type = resource.getResourceClass();
-        if (!settings.enabled() || method == null || type == null) {
+        if (!settings.enabled() || method == null || type == null || isLibrarys(type)) {
             return;
         }
-        if (!method.isAnnotationPresent(RecordedCall.class) && !type.isAnnotationPresent(RecordedCall.class)) {
+        var wide = applicationWide().orElse(null);
+        if (!isRecorded(type, method, wide != null)) {
             return;
         }
-        var endpoint = Endpoint.of(type, method);
+        var endpoint = Endpoint.of(type, method, wide);
         context.register(new RecordingFilter(endpoint, calls, settings.bodyMaxBytes()), FILTER_PRIORITY);
         if (endpoint.records(Endpoint.Part.RESPONSE_BODY)) {
             context.register(new ResponseBodyInterceptor(settings.bodyMaxBytes(), calls), WRITER_PRIORITY);
+        }
+    }
+
+    /**
+     * The method's own annotation decides, then its class's ({@link NotRecorded} keeps it out),
+     * then whether its application is recorded whole.
+     */
+    static boolean isRecorded(Class<?> type, Method method, boolean applicationWide) {
+        if (method.isAnnotationPresent(RecordedCall.class)) {
+            return true;
+        }
+        if (method.isAnnotationPresent(NotRecorded.class)) {
+            return false;
+        }
+        if (type.isAnnotationPresent(RecordedCall.class)) {
+            return true;
+        }
+        return applicationWide && !type.isAnnotationPresent(NotRecorded.class);
+    }
+
+    // the query API and anything else of the library's own is never recorded
+    private static boolean isLibrarys(Class<?> type) {
+        return type.getName().startsWith("org.recordedcall.internal.");
+    }
+
+    /**
+     * The annotation that records this application whole: its {@code Application} subclass's
+     * {@code @RecordedCall}, or the default one when the setting names it. Jersey hands us a
+     * configuration that wraps the application: it is unwrapped by its {@code getApplication()}.
+     */
+    private Optional<RecordedCall> applicationWide() {
+        var known = applicationWide;
+        if (known == null) {
+            known = Optional.ofNullable(findApplicationWide());
+            applicationWide = known;
+        }
+        return known;
+    }
+
+    private RecordedCall findApplicationWide() {
+        Object current;
+        try {
+            current = application;
+            if (current != null) {
+                current.getClass(); // a proxy of a runtime that cannot tell the application yet fails here
+            }
+        } catch (RuntimeException unknown) {
+            current = null;
+        }
+        for (int depth = 0; current instanceof Application && depth < 4; depth++) {
+            var type = current.getClass();
+            var annotation = type.getAnnotation(RecordedCall.class);
+            if (annotation != null) {
+                return annotation;
+            }
+            if (settings.recordsApplication(type)) {
+                return RecordedCallLiteral.INSTANCE;
+            }
+            current = wrapped(current);
+        }
+        return settings.recordsApplication(null) ? RecordedCallLiteral.INSTANCE : null;
+    }
+
+    private static Object wrapped(Object application) {
+        try {
+            var getter = application.getClass().getMethod("getApplication");
+            var inner = getter.invoke(application);
+            return inner == application ? null : inner;
+        } catch (ReflectiveOperationException | RuntimeException none) {
+            return null;
         }
     }
 }

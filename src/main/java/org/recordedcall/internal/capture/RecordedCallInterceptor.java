@@ -43,13 +43,24 @@ public final class RecordedCallInterceptor {
         }
         var call = CallScope.currentCall();
         if (call == null) {
-            return recordMethodCall(invocation);
+            // a resource bound by the library alone (for application-wide recording) is no METHOD call
+            return isAnnotated(invocation) ? recordMethodCall(invocation) : invocation.proceed();
         }
         if (call.claimInvocation(invocation.getMethod())) {
             // the HTTP side ends this call, once the response is out
             return observe(invocation, call, () -> { });
         }
         return invocation.proceed();
+    }
+
+    /** Whether the method or its bean class really carries {@code @RecordedCall} (not only the library's binding). */
+    private static boolean isAnnotated(InvocationContext invocation) {
+        var method = invocation.getMethod();
+        if (method.isAnnotationPresent(RecordedCall.class) || method.getDeclaringClass().isAnnotationPresent(RecordedCall.class)) {
+            return true;
+        }
+        var target = invocation.getTarget();
+        return target != null && target.getClass().isAnnotationPresent(RecordedCall.class);
     }
 
     private Object recordMethodCall(InvocationContext invocation) throws Exception {

@@ -32,11 +32,13 @@ import java.util.stream.Stream;
  * @param api            the query API's settings
  * @param retention      the scheduled purge's settings
  * @param errorEnvelope  whether unmapped exceptions are answered in the library's JSON shape
+ * @param applications   class names of the Jakarta REST applications recorded whole ({@code *}: all)
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
                        Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, double sampleRate,
                        List<String> excludePaths, String datasource, boolean createSchema, WriterSettings writer,
-                       ApiSettings api, RetentionSettings retention, boolean errorEnvelope) {
+                       ApiSettings api, RetentionSettings retention, boolean errorEnvelope,
+                       Set<String> applications) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -77,7 +79,14 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                         notNegative(source, RecordedCallSettings.RETENTION_MAX_ROWS, 0),
                         positive(source, RecordedCallSettings.RETENTION_INTERVAL_MS, 600_000),
                         positive(source, RecordedCallSettings.RETENTION_BATCH_SIZE, 500)),
-                bool(source, RecordedCallSettings.ERRORS_ENABLED, false));
+                bool(source, RecordedCallSettings.ERRORS_ENABLED, false),
+                items(Objects.requireNonNullElse(source.apply(RecordedCallSettings.APPLICATIONS), ""))
+                        .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Whether the application of this class is recorded whole by the setting. */
+    public boolean recordsApplication(Class<?> application) {
+        return applications.contains("*") || application != null && applications.contains(application.getName());
     }
 
     private static WriterSettings.Overflow overflow(UnaryOperator<String> source) {
