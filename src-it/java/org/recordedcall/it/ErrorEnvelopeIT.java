@@ -111,6 +111,14 @@ class ErrorEnvelopeIT {
     }
 
     @Test
+    void aMethodNotAllowedKeepsItsAllowHeader() {
+        var response = api.send(api.request("api/errors/items").header("X-Request-Id", id).DELETE());
+
+        envelope(response, 405, "method_not_allowed");
+        assertTrue(response.headers().firstValue("Allow").orElse("").contains("POST"), response.headers().map().toString());
+    }
+
+    @Test
     void theApplicationsOwnMapperStillWins() {
         var response = api.send(api.request("api/orders/5/reject").header("X-Request-Id", id)
                 .POST(HttpRequest.BodyPublishers.noBody()));

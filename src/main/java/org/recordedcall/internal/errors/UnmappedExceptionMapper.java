@@ -36,9 +36,12 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
                 return invalidBody(web); // the runtime's 400 for a body it could not read
             }
             var status = response.getStatusInfo();
-            var code = status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "_").replaceAll("^_|_$", "");
-            var message = status.getStatusCode() >= 500 ? "the request could not be served" : status.getReasonPhrase();
-            return Response.fromResponse(ErrorEnvelope.answer(status.getStatusCode(), code, message, null)).build();
+            var reason = status.getReasonPhrase() == null ? "HTTP " + status.getStatusCode() : status.getReasonPhrase();
+            var code = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+            var message = status.getStatusCode() >= 500 ? "the request could not be served" : reason;
+            var envelope = ErrorEnvelope.answer(status.getStatusCode(), code, message, null);
+            // its headers stay (Allow of a 405, WWW-Authenticate of a 401)
+            return Response.fromResponse(response).type(envelope.getMediaType()).entity(envelope.getEntity()).build();
         }
         if (isBodyUnreadable(exception)) {
             return invalidBody(exception);
@@ -52,7 +55,7 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
         return serverError();
     }
 
-    static Response serverError() {
+    private static Response serverError() {
         return ErrorEnvelope.answer(Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(), ErrorEnvelope.INTERNAL_ERROR,
                 "an unexpected error occurred; quote the callId to support", null);
     }
