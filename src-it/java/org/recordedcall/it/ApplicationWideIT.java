@@ -97,6 +97,16 @@ class ApplicationWideIT {
     }
 
     @Test
+    void aResourceCdiCannotInterceptIsStillRecordedOverHttp() {
+        var response = api.get("wide/final/3", id);
+
+        assertEquals("final 3", response.body());
+        var row = api.awaitRow(id);
+        assertEquals("/wide/final/{id}", text(row, "route"));
+        assertNull(text(row, "arguments"), "no interceptor on a final method");
+    }
+
+    @Test
     void theSettingRecordsTheApplicationItNames() {
         var response = api.get("listed/catalog/8", id);
 

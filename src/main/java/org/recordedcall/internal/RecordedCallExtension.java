@@ -24,6 +24,7 @@ import org.recordedcall.internal.persistence.JpaRecordedCalls;
 import org.recordedcall.internal.persistence.Retention;
 import org.recordedcall.internal.persistence.StoreUnit;
 
+import java.lang.reflect.Modifier;
 import java.util.List;
 
 /**
@@ -58,11 +59,33 @@ public final class RecordedCallExtension implements Extension {
         var type = event.getAnnotatedType();
         var javaClass = type.getJavaClass();
         if (!type.isAnnotationPresent(Path.class) || type.isAnnotationPresent(RecordedCall.class)
-                || type.isAnnotationPresent(NotRecorded.class) || javaClass.isInterface()
-                || javaClass.getName().startsWith("org.recordedcall.internal.")) {
+                || type.isAnnotationPresent(NotRecorded.class) || javaClass.getName().startsWith("org.recordedcall.internal.")
+                || !isInterceptable(javaClass)) {
             return;
         }
         event.configureAnnotatedType().add(RecordedCallLiteral.INSTANCE);
+    }
+
+    /**
+     * Whether a class may carry a class-level interceptor binding: CDI makes it a definition
+     * error (a failed deployment) for a final class, or one with a non-static, non-private
+     * final method. Such a resource is still recorded on its HTTP side, without its arguments
+     * and result.
+     */
+    static boolean isInterceptable(Class<?> type) {
+        if (type.isInterface() || Modifier.isFinal(type.getModifiers())) {
+            return false;
+        }
+        for (var current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            for (var method : current.getDeclaredMethods()) {
+                var modifiers = method.getModifiers();
+                if (Modifier.isFinal(modifiers) && !Modifier.isStatic(modifiers) && !Modifier.isPrivate(modifiers)
+                        && !method.isSynthetic()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beans) {
