@@ -282,6 +282,10 @@ class ApiIT {
         assertEquals(10, lines.size());
         assertEquals(run + "-0", Api.object(lines.get(0)).getString("correlationId"));
         assertEquals(run + "-9", Api.object(lines.get(9)).getString("correlationId"));
+        var unlimited = viewer("recorded-calls/api/calls/export?correlationId=" + run + "-3");
+        assertEquals(200, unlimited.statusCode(), "no limit: up to 100 000; " + unlimited.body());
+        assertEquals(1, unlimited.body().lines().count());
+        assertEquals(400, viewer("recorded-calls/api/calls/export?limit=100001").statusCode());
     }
 
     @Test

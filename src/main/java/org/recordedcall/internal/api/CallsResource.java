@@ -51,7 +51,8 @@ public class CallsResource {
     @Path("calls")
     public CallPage list() {
         passed();
-        return calls().find(Filters.of(uri.getQueryParameters(), Filters.QUERY).query(50, CallQuery.MAX_LIMIT));
+        var filters = Filters.of(uri.getQueryParameters(), Filters.QUERY);
+        return calls().find(filters.query(filters.integer("limit", 50, 1, CallQuery.MAX_LIMIT)));
     }
 
     @GET
@@ -78,11 +79,13 @@ public class CallsResource {
     @Produces("application/x-ndjson")
     public Response export() {
         passed();
-        var query = Filters.of(uri.getQueryParameters(), Filters.QUERY).query(MAX_EXPORT, MAX_EXPORT);
+        var filters = Filters.of(uri.getQueryParameters(), Filters.QUERY);
+        int total = filters.integer("limit", MAX_EXPORT, 1, MAX_EXPORT);
+        var query = filters.query(Math.min(EXPORT_PAGE, total));
         var calls = calls();
         StreamingOutput lines = out -> {
             var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            var left = query.limit();
+            var left = total;
             var after = query.after();
             do {
                 var page = calls.find(query.page(Math.min(EXPORT_PAGE, left), after));

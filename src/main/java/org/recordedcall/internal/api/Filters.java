@@ -45,14 +45,13 @@ final class Filters {
         return new Filters(parameters, known);
     }
 
-    /** The query of the list and the export, {@code limit} defaulting to {@code defaultLimit}. */
-    CallQuery query(int defaultLimit, int maxLimit) {
-        var limit = integer("limit", defaultLimit, 1, maxLimit);
+    /** The filters and order of the list and the export, as a query for pages of {@code pageSize} calls. */
+    CallQuery query(int pageSize) {
         return new CallQuery(instant("from"), instant("to"), text("route"), text("path"),
                 text("method") == null ? null : text("method").toUpperCase(Locale.ROOT),
                 integer("status", null, 100, 599), choice("outcome", CallOutcome.class), text("exception"),
                 text("principal"), text("correlationId"), longValue("minDurationMs"),
-                choice("order", CallQuery.Order.class), limit, text("after"));
+                choice("order", CallQuery.Order.class), pageSize, text("after"));
     }
 
     Instant instant(String name) {
