@@ -5,9 +5,11 @@ import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.MatrixParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -43,6 +45,9 @@ public final class JsonCapture {
 
     /** How the text of a value cut at the cap begins, inside its JSON string. */
     static final String TRUNCATED = "<truncated at ";
+
+    /** The key of a resource method's entity parameter when the class file keeps no parameter names. */
+    static final String ENTITY = "body";
 
     private final Jsonb jsonb;
     private final int maxChars;
@@ -167,19 +172,32 @@ public final class JsonCapture {
     }
 
     // infrastructure parameters (@Context, @Suspended) are not arguments of the call: null skips them
-    private static String[] parameterNames(Method method) {
+    static String[] parameterNames(Method method) {
         var parameters = method.getParameters();
+        var resourceMethod = isResourceMethod(method);
         var keys = new String[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
-            keys[i] = parameterName(parameters[i]);
+            keys[i] = parameterName(parameters[i], resourceMethod);
         }
         return keys;
     }
 
-    private static String parameterName(Parameter parameter) {
+    private static String parameterName(Parameter parameter, boolean resourceMethod) {
         if (parameter.isAnnotationPresent(Context.class) || parameter.isAnnotationPresent(Suspended.class)) {
             return null;
         }
+        var named = jakartaRestName(parameter);
+        if (named != null) {
+            return named;
+        }
+        if (parameter.isNamePresent()) {
+            return parameter.getName();
+        }
+        // compiled without -parameters: the one unannotated parameter of a resource method is its body
+        return resourceMethod && !parameter.isAnnotationPresent(BeanParam.class) ? ENTITY : parameter.getName();
+    }
+
+    private static String jakartaRestName(Parameter parameter) {
         var query = parameter.getAnnotation(QueryParam.class);
         if (query != null) {
             return query.value();
@@ -201,7 +219,17 @@ public final class JsonCapture {
             return matrix.value();
         }
         var cookie = parameter.getAnnotation(CookieParam.class);
-        return cookie != null ? cookie.value() : parameter.getName();
+        return cookie != null ? cookie.value() : null;
+    }
+
+    /** Whether the method answers an HTTP method itself ({@code @GET}, {@code @POST}, ... are meta-annotated so). */
+    private static boolean isResourceMethod(Method method) {
+        for (var annotation : method.getAnnotations()) {
+            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package org.recordedcall.internal.capture;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -8,6 +9,9 @@ import jakarta.interceptor.InvocationContext;
 import org.recordedcall.RecordedCall;
 import org.recordedcall.internal.config.Settings;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,22 +22,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * Records the Java side of a call: on the resource method of a recorded HTTP call, its
  * arguments, result or exception; on a plain bean method outside any recorded call, a whole
  * call of kind METHOD. Inside a recorded call, nested annotated methods only run.
+ *
+ * <p>Not final, with a public no-argument constructor, serializable and injected through an
+ * initializer method: what an EJB container requires of an interceptor of a session bean
+ * ({@code @Stateless} and {@code @Singleton} resources). Payara's EJB container generates a
+ * serializable subclass of each such interceptor, and a final class fails the deployment.
  */
 @RecordedCall
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
-public final class RecordedCallInterceptor {
+public class RecordedCallInterceptor implements Serializable {
 
-    private final Settings settings;
-    private final Recorder recorder;
-    private final JsonCapture json;
-    private final Map<Method, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private static final long serialVersionUID = 1L;
+
+    // the library's beans are application singletons, wired again after deserialization
+    private transient Settings settings;
+    private transient Recorder recorder;
+    private transient JsonCapture json;
+    private transient Map<Method, Endpoint> endpoints = new ConcurrentHashMap<>();
+
+    /** Made by the container. */
+    public RecordedCallInterceptor() {
+        // dependencies arrive through wire
+    }
 
     @Inject
-    public RecordedCallInterceptor(Settings settings, Recorder recorder, JsonCapture json) {
+    void wire(Settings settings, Recorder recorder, JsonCapture json) {
         this.settings = settings;
         this.recorder = recorder;
         this.json = json;
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        var beans = CDI.current();
+        wire(beans.select(Settings.class).get(), beans.select(Recorder.class).get(), beans.select(JsonCapture.class).get());
+        endpoints = new ConcurrentHashMap<>();
     }
 
     @AroundInvoke

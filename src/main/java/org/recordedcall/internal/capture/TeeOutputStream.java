@@ -29,4 +29,14 @@ final class TeeOutputStream extends FilterOutputStream {
         copy.write(source, offset, length);
         out.write(source, offset, length);
     }
+
+    /**
+     * Closes the runtime's stream as the body writer would have, without the flush that
+     * {@link FilterOutputStream#close()} adds: a flush before the close commits the response
+     * early, and the server then sends the body chunked instead of with a Content-Length.
+     */
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
 }

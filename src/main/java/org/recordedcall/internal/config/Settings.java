@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * @param trustedProxies addresses of reverse proxies whose forwarding headers are believed
  * @param sampleRate     the fraction of calls stored, 0 to 1
  * @param excludePaths   request paths (and what is below them) whose calls are not stored
- * @param datasource     JNDI name of the datasource to write to, or {@code null} for the shipped unit's default
+ * @param datasource     JNDI name of the datasource to write to, or {@code null} for the server's default datasource
  * @param createSchema   whether to create the table when it is missing
  * @param writer         the background writer's settings
  * @param api            the query API's settings

@@ -18,7 +18,7 @@ import javax.naming.NamingException;
 @Singleton
 public class CallStore {
 
-    /** The name of the persistence unit shipped in the jar. */
+    /** The name of the library's persistence unit (bootstrapped by {@link StoreUnit}, declared in no persistence.xml). */
     public static final String UNIT = "recorded-call";
 
     private final StoreUnit unit;

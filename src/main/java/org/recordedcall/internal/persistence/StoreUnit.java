@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 import org.recordedcall.internal.config.Settings;
 
@@ -14,9 +13,9 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 
 /**
- * Where records are stored: the shipped persistence unit on the server's default datasource,
- * or, when {@code recordedcall.datasource} names another, the same unit bootstrapped on that
- * one. Also makes sure the table exists before the first write.
+ * Where records are stored: the library's persistence unit ({@link LibraryUnit}), bootstrapped
+ * through the server's JPA provider on the server's default datasource, or on the one that
+ * {@code recordedcall.datasource} names. Also makes sure the table exists before the first write.
  */
 @Singleton
 public class StoreUnit {
@@ -24,11 +23,8 @@ public class StoreUnit {
     static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     private static final System.Logger LOG = System.getLogger(StoreUnit.class.getName());
 
-    @PersistenceUnit(unitName = CallStore.UNIT)
-    EntityManagerFactory shipped;
-
     private final Settings settings;
-    private EntityManagerFactory configured;
+    private EntityManagerFactory factory;
     private volatile String databaseProduct;
     private volatile boolean schemaChecked;
 
@@ -38,31 +34,24 @@ public class StoreUnit {
     }
 
     /** The factory of entity managers for the records. */
-    public EntityManagerFactory factory() {
-        return settings.datasource() == null ? shipped : configured();
-    }
-
-    private synchronized EntityManagerFactory configured() {
-        if (configured == null) {
-            configured = bootstrap(settings.datasource(), databaseProduct);
+    public synchronized EntityManagerFactory factory() {
+        if (factory == null) {
+            factory = bootstrap(datasourceName(), databaseProduct);
         }
-        return configured;
+        return factory;
     }
 
     /**
-     * At start-up: the table, and the unit on a configured datasource, so that neither waits
-     * for the first write, which may come only as the application stops, when the server's
-     * JPA provider is already gone. What fails here is tried again at the first write.
+     * At start-up: the table and the unit, so that neither waits for the first write, which
+     * may come only as the application stops, when the server's JPA provider is already gone.
+     * What fails here is tried again at the first write.
      */
     public void prepare() {
         ensureSchema();
-        if (settings.datasource() == null) {
-            return;
-        }
         try {
-            configured();
+            factory();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not set up the store on " + settings.datasource()
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not set up the store on " + datasourceName()
                     + " (" + e + "); trying again at the first write.", e);
         }
     }
@@ -125,8 +114,8 @@ public class StoreUnit {
         LOG.log(System.Logger.Level.INFO, "recorded-call: storing records on {0} through {1}",
                 datasource, provider.getClass().getName());
         return provider.createContainerEntityManagerFactory(
-                new ConfiguredUnit(provider.getClass().getName(), dataSource(datasource)),
-                ConfiguredUnit.integration(provider.getClass().getName(), databaseProduct));
+                LibraryUnit.jta(provider.getClass().getName(), dataSource(datasource)),
+                LibraryUnit.integration(provider.getClass().getName(), databaseProduct));
     }
 
     static DataSource dataSource(String name) {
@@ -140,8 +129,8 @@ public class StoreUnit {
 
     @PreDestroy
     synchronized void close() {
-        if (configured != null && configured.isOpen()) {
-            configured.close();
+        if (factory != null && factory.isOpen()) {
+            factory.close();
         }
     }
 }

@@ -14,11 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.recordedcall.RecordedCallSettings;
 import org.recordedcall.internal.config.Settings;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.ToolProvider;
 import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonCaptureTest {
@@ -53,6 +61,43 @@ class JsonCaptureTest {
         var arguments = json.arguments(method, new Object[] {"7", 3, "t", "n", new Item(), null, null});
 
         assertEquals("{\"order-id\":\"7\",\"q\":3,\"X-Tag\":\"t\",\"note\":\"n\",\"item\":{\"name\":\"pen\"}}", arguments);
+    }
+
+    @Test
+    void withoutParameterNamesTheBodyIsKeyedBodyAndAnnotatedOnesKeepTheirNames(@TempDir Path classes) throws Exception {
+        var type = compiledWithoutParameterNames(classes, "Tasks", """
+                import jakarta.ws.rs.*;
+                public class Tasks {
+                    @POST @Path("{id}")
+                    public String update(@PathParam("id") long id, @QueryParam("force") boolean force, String change) {
+                        return change;
+                    }
+                    public String plain(String first, int second) {
+                        return first;
+                    }
+                }
+                """);
+        var update = type.getMethod("update", long.class, boolean.class, String.class);
+        var plain = type.getMethod("plain", String.class, int.class);
+
+        assertEquals("{\"id\":7,\"force\":true,\"body\":\"done\"}", json.arguments(update, new Object[] {7L, true, "done"}));
+        assertEquals("{\"arg0\":\"a\",\"arg1\":2}", json.arguments(plain, new Object[] {"a", 2}),
+                "a method that is no resource method has no body");
+    }
+
+    /** A class compiled here the way many builds compile: without {@code -parameters}. */
+    private static Class<?> compiledWithoutParameterNames(Path classes, String name, String source) throws Exception {
+        var file = classes.resolve(name + ".java");
+        Files.writeString(file, source);
+        var compiler = ToolProvider.getSystemJavaCompiler();
+        var errors = new java.io.ByteArrayOutputStream();
+        var status = compiler.run(null, null, errors, "-classpath", System.getProperty("java.class.path"),
+                "-d", classes.toString(), file.toString());
+        assertEquals(0, status, errors.toString());
+        var loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, JsonCaptureTest.class.getClassLoader());
+        var type = loader.loadClass(name);
+        assertFalse(type.getMethod("plain", String.class, int.class).getParameters()[0].isNamePresent(), "compiled without names");
+        return type;
     }
 
     @Test

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Filters, orders, keyset pages and statistics, on the shipped unit and DDL in a real H2. */
+/** Filters, orders, keyset pages and statistics, on the library's unit and DDL in a real H2. */
 class CallFinderTest {
 
     private final H2Unit unit = new H2Unit();

@@ -2,8 +2,8 @@ package org.recordedcall.internal.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import org.h2.jdbcx.JdbcDataSource;
+import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.recordedcall.CallRecord;
 
 import java.sql.SQLException;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The shipped persistence unit on a table made from the shipped H2 DDL, in an in-memory H2; JTA swapped for SE. */
+/** The library's persistence unit on a table made from the shipped H2 DDL, in an in-memory H2; JTA swapped for SE. */
 final class H2Unit implements AutoCloseable {
 
     final String url;
@@ -32,11 +32,9 @@ final class H2Unit implements AutoCloseable {
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
-        factory = Persistence.createEntityManagerFactory(CallStore.UNIT, Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", "sa",
-                "jakarta.persistence.jdbc.password", ""));
+        var provider = new HibernatePersistenceProvider();
+        factory = provider.createContainerEntityManagerFactory(
+                LibraryUnit.resourceLocal(provider.getClass().getName(), database), Map.of());
     }
 
     void insert(CallRecord... calls) {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The purge by age and by row cap, in small batches, on the shipped unit in a real H2. */
+/** The purge by age and by row cap, in small batches, on the library's unit in a real H2. */
 class RetentionTest {
 
     private final H2Unit unit = new H2Unit();

@@ -14,18 +14,33 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The library's persistence unit on a datasource chosen by setting, described to the JPA
- * provider through the standard container contract: the same entity as the
- * shipped unit, a JTA datasource found by JNDI name.
+ * The library's persistence unit, described to the server's JPA provider through the standard
+ * container contract ({@code PersistenceProvider.createContainerEntityManagerFactory}) rather than
+ * a {@code META-INF/persistence.xml}: a unit declared in a jar of {@code WEB-INF/lib} joins the
+ * application's own units, and on Payara an application's unqualified
+ * {@code @PersistenceContext} then no longer deploys. Bootstrapped here, the unit is visible to
+ * the library alone.
  */
-final class ConfiguredUnit implements PersistenceUnitInfo {
+final class LibraryUnit implements PersistenceUnitInfo {
 
     private final String providerClass;
     private final DataSource dataSource;
+    private final PersistenceUnitTransactionType transactions;
 
-    ConfiguredUnit(String providerClass, DataSource dataSource) {
+    private LibraryUnit(String providerClass, DataSource dataSource, PersistenceUnitTransactionType transactions) {
         this.providerClass = providerClass;
         this.dataSource = dataSource;
+        this.transactions = transactions;
+    }
+
+    /** The unit on a JTA datasource of the server, as the library runs it. */
+    static LibraryUnit jta(String providerClass, DataSource dataSource) {
+        return new LibraryUnit(providerClass, dataSource, PersistenceUnitTransactionType.JTA);
+    }
+
+    /** The same unit with local transactions, for a JPA provider outside a server (the unit tests). */
+    static LibraryUnit resourceLocal(String providerClass, DataSource dataSource) {
+        return new LibraryUnit(providerClass, dataSource, PersistenceUnitTransactionType.RESOURCE_LOCAL);
     }
 
     /**
@@ -48,9 +63,7 @@ final class ConfiguredUnit implements PersistenceUnitInfo {
 
     @Override
     public String getPersistenceUnitName() {
-        // not the shipped unit's name: EclipseLink would hand back the shipped unit's session,
-        // which it caches by root URL and name, and write to the default datasource
-        return CallStore.UNIT + "-configured";
+        return CallStore.UNIT;
     }
 
     @Override
@@ -60,17 +73,17 @@ final class ConfiguredUnit implements PersistenceUnitInfo {
 
     @Override
     public PersistenceUnitTransactionType getTransactionType() {
-        return PersistenceUnitTransactionType.JTA;
+        return transactions;
     }
 
     @Override
     public DataSource getJtaDataSource() {
-        return dataSource;
+        return transactions == PersistenceUnitTransactionType.JTA ? dataSource : null;
     }
 
     @Override
     public DataSource getNonJtaDataSource() {
-        return null;
+        return transactions == PersistenceUnitTransactionType.JTA ? null : dataSource;
     }
 
     @Override
@@ -113,9 +126,12 @@ final class ConfiguredUnit implements PersistenceUnitInfo {
         var properties = new Properties();
         // no class transformer is registered, so the entity is used as compiled
         properties.setProperty("eclipselink.weaving", "false");
-        // JDBC batching of the writer's inserts, as the shipped persistence.xml sets it
+        // JDBC batching of the writer's inserts
         properties.setProperty("eclipselink.jdbc.batch-writing", "JDBC");
         properties.setProperty("hibernate.jdbc.batch_size", "100");
+        // no schema generation by the provider: the library runs its own IF NOT EXISTS DDL
+        // (META-INF/recorded-call/), the same on every provider, never dropping a row
+        properties.setProperty("jakarta.persistence.schema-generation.database.action", "none");
         return properties;
     }
 
