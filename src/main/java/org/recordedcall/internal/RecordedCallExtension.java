@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import org.recordedcall.NotRecorded;
 import org.recordedcall.RecordedCall;
@@ -17,6 +18,7 @@ import org.recordedcall.internal.capture.StoragePolicy;
 import org.recordedcall.internal.capture.JsonCapture;
 import org.recordedcall.internal.capture.RecordedCallInterceptor;
 import org.recordedcall.internal.capture.Recorder;
+import org.recordedcall.internal.capture.RestParameters;
 import org.recordedcall.internal.config.SettingsProducer;
 import org.recordedcall.internal.persistence.CallStore;
 import org.recordedcall.internal.persistence.CallWriter;
@@ -32,9 +34,9 @@ import java.util.List;
  * ({@code bean-discovery-mode="none"}), so what the library provides does not depend on how
  * the host application configures bean discovery.
  *
- * <p>Also gives every Jakarta REST resource class the recorder's interceptor binding, so that
- * a resource recorded application-wide (without an annotation of its own) has its arguments
- * and result captured too. On a resource that no call records, the interceptor only passes
+ * <p>Also gives every Jakarta REST resource class (root resources, and sub-resource classes
+ * with resource methods) the recorder's interceptor binding, so that a resource recorded
+ * application-wide (without an annotation of its own) has its arguments and result captured too. On a resource that no call records, the interceptor only passes
  * the invocation on.
  */
 public final class RecordedCallExtension implements Extension {
@@ -55,10 +57,12 @@ public final class RecordedCallExtension implements Extension {
             Retention.class,
             JpaRecordedCalls.class);
 
-    <T> void bindResources(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> event) {
+    <T> void bindResources(@Observes @WithAnnotations({Path.class, HttpMethod.class}) ProcessAnnotatedType<T> event) {
         var type = event.getAnnotatedType();
         var javaClass = type.getJavaClass();
-        if (!type.isAnnotationPresent(Path.class) || type.isAnnotationPresent(RecordedCall.class)
+        // root resources, and sub-resources (no @Path of their own) that a locator gets from CDI
+        var resource = type.isAnnotationPresent(Path.class) || RestParameters.hasResourceMethods(javaClass);
+        if (!resource || type.isAnnotationPresent(RecordedCall.class)
                 || type.isAnnotationPresent(NotRecorded.class) || javaClass.getName().startsWith("org.recordedcall.internal.")
                 || !isInterceptable(javaClass)) {
             return;

@@ -24,6 +24,9 @@ public final class CallDraft {
     private final Instant startedAt;
 
     private CappedBuffer requestBody;
+    private String locatedTemplate;
+    private Object entity;
+    private boolean methodReached;
     private boolean argumentsClaimed;
     private String arguments;
     private String result;
@@ -72,6 +75,30 @@ public final class CallDraft {
         }
         argumentsClaimed = true;
         return true;
+    }
+
+    /** The route template below the application path, as the locators on the way made it. */
+    synchronized void locatedTemplate(String template) {
+        locatedTemplate = template;
+    }
+
+    /** Every request filter passed: the runtime goes on to the resource method. */
+    synchronized void methodReached() {
+        methodReached = true;
+    }
+
+    /** Whether the runtime went on to the method without the CDI interceptor seeing it. */
+    synchronized boolean methodRanUnseen() {
+        return methodReached && !argumentsClaimed;
+    }
+
+    /** The entity the runtime read for the method, for a method the CDI interceptor does not see. */
+    synchronized void entity(Object read) {
+        entity = read;
+    }
+
+    synchronized Object entity() {
+        return entity;
     }
 
     synchronized void requestBody(CappedBuffer copy) {
@@ -150,8 +177,8 @@ public final class CallDraft {
                 facts == null ? null : endpoint.records(Endpoint.Part.HEADERS) ? facts.headers() : Map.of(),
                 facts == null ? null : BodyText.of(requestBody, facts.contentType(), facts.contentEncoding()),
                 requestBody != null && requestBody.truncated(),
-                endpoint.resourceClass().getName(),
-                endpoint.method().getName(),
+                endpoint.resourceClass() == null ? null : endpoint.resourceClass().getName(),
+                endpoint.method() == null ? null : endpoint.method().getName(),
                 arguments,
                 result,
                 status,
@@ -171,6 +198,7 @@ public final class CallDraft {
     }
 
     private String route(HttpFacts facts) {
-        return Endpoint.join(facts.servletPath(), endpoint.template());
+        var template = locatedTemplate != null ? locatedTemplate : endpoint.template();
+        return template == null ? null : Endpoint.join(facts.servletPath(), template);
     }
 }

@@ -1,6 +1,8 @@
 package org.recordedcall.internal.capture;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.recordedcall.RecordedCall;
 
 import java.lang.reflect.Method;
@@ -12,16 +14,19 @@ import java.util.List;
  * What is known of a recorded method before any call: its class and name, the operation,
  * the route template below the application path, and which parts of a call to record.
  *
- * @param resourceClass  the class that declares the method
- * @param method         the Java method
+ * @param resourceClass  the class that declares the method; {@code null} for a call no method served
+ * @param method         the Java method; {@code null} for a call no method served
  * @param operation      the annotation's name, else {@code SimpleClassName#method}
  * @param template       the Jakarta REST template below the application path, e.g.
- *                       {@code /orders/{id}}; empty for a method that is no resource method
+ *                       {@code /orders/{id}}; empty for a method that is no resource method,
+ *                       {@code null} for a call no method served
  * @param policy         the effective annotation: the method's, else its class's
  * @param masked         the names the class's and the method's annotations add to the masked ones
+ * @param streamsEvents  whether the method answers with server-sent events, a stream that
+ *                       normally ends when its client leaves
  */
 record Endpoint(Class<?> resourceClass, Method method, String operation, String template, RecordedCall policy,
-                List<String> masked) {
+                List<String> masked, boolean streamsEvents) {
 
     /** The endpoint of {@code method} served through {@code resourceClass} (which may be a subclass or proxy). */
     static Endpoint of(Class<?> resourceClass, Method method) {
@@ -41,12 +46,21 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
         var name = own == null || own.value().isBlank()
                 ? type.getSimpleName() + "#" + method.getName()
                 : own.value();
-        return new Endpoint(type, method, name, template(type, method), policy, masked(type, method, applicationWide));
+        return new Endpoint(type, method, name, template(type, method), policy, masked(type, method, applicationWide),
+                streamsEvents(method));
+    }
+
+    /**
+     * The endpoint of a call that no resource method served: one an application filter
+     * answered before the runtime matched a resource, in an application recorded whole.
+     */
+    static Endpoint unmatched(RecordedCall applicationWide) {
+        return new Endpoint(null, null, null, null, applicationWide, masked(null, null, applicationWide), false);
     }
 
     /** Whether an intercepted invocation of {@code candidate} is this endpoint's method. */
     boolean isServedBy(Method candidate) {
-        return method.getName().equals(candidate.getName())
+        return method != null && method.getName().equals(candidate.getName())
                 && Arrays.equals(method.getParameterTypes(), candidate.getParameterTypes());
     }
 
@@ -66,6 +80,25 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
     /** The parts of a call that an annotation member can switch off. */
     enum Part { REQUEST_BODY, RESPONSE_BODY, ARGUMENTS, RESULT, HEADERS }
 
+    private static boolean streamsEvents(Method method) {
+        for (var type : method.getParameterTypes()) {
+            if (type == SseEventSink.class) {
+                return true;
+            }
+        }
+        var produces = method.getAnnotation(Produces.class);
+        return produces != null && Arrays.stream(produces.value())
+                .anyMatch(media -> media.toLowerCase(java.util.Locale.ROOT).startsWith(HttpCalls.EVENT_STREAM));
+    }
+
+    /**
+     * Whether the method's class has no {@code @Path} of its own: then it is a sub-resource,
+     * reached through locators whose paths the route must include.
+     */
+    boolean isSubResource() {
+        return resourceClass != null && !resourceClass.isAnnotationPresent(Path.class);
+    }
+
     boolean onlyFailures() {
         return policy != null && policy.onlyFailures();
     }
@@ -81,8 +114,8 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
 
     private static List<String> masked(Class<?> type, Method method, RecordedCall applicationWide) {
         var names = new ArrayList<String>();
-        for (var annotation : new RecordedCall[] {applicationWide, type.getAnnotation(RecordedCall.class),
-                method.getAnnotation(RecordedCall.class)}) {
+        for (var annotation : new RecordedCall[] {applicationWide, type == null ? null : type.getAnnotation(RecordedCall.class),
+                method == null ? null : method.getAnnotation(RecordedCall.class)}) {
             if (annotation != null) {
                 names.addAll(Arrays.asList(annotation.masked()));
             }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -28,12 +30,14 @@ public final class HttpCalls {
     private static final String ATTRIBUTE = "org.recordedcall.call";
     static final String EVENT_STREAM = "text/event-stream";
     static final String EVENT_STREAM_NOTE = "<not recorded: server-sent events>";
+    static final String EVENT_STREAM_OPEN_NOTE = "<not recorded: server-sent events, still open at undeploy>";
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:/+=@-]{1,128}");
     private static final System.Logger LOG = System.getLogger(HttpCalls.class.getName());
 
     private final Recorder recorder;
     private final HeaderCapture headers;
     private final TrustedProxies trustedProxies;
+    private final Set<CallDraft> openStreams = ConcurrentHashMap.newKeySet();
     private volatile boolean warnedNoFilter;
 
     @Inject
@@ -67,12 +71,65 @@ public final class HttpCalls {
         frame.call(call);
         // set now, on the servlet response, so that it survives an error answered by the container
         frame.response().setHeader(REQUEST_ID, call.correlationId());
+        if (endpoint.streamsEvents()) {
+            openStreams.add(call);
+        }
         recorder.started(call);
         return call;
     }
 
+    /**
+     * A failure of the call; for an event stream, a failed write is its client having left,
+     * which is how such streams normally end: no failure.
+     */
     void failed(CallDraft call, Throwable thrown) {
-        recorder.failed(call, thrown);
+        if (!isClientLeavingAStream(call, thrown)) {
+            recorder.failed(call, thrown);
+        }
+    }
+
+    /**
+     * Writing the body failed: the client has gone. An event stream ends here, as the
+     * application's broadcaster may keep the stream open and the container never completes it.
+     */
+    void writeFailed(CallDraft call, IOException clientGone) {
+        if (isClientLeavingAStream(call, clientGone)) {
+            end(call);
+        } else {
+            recorder.failed(call, clientGone);
+        }
+    }
+
+    /** The status and headers of an event stream's answer, known before its end. */
+    void streamAnswered(CallDraft call, int status, Map<String, List<String>> sent) {
+        call.respond(status, headers.copy(sent.keySet(), sent::get));
+    }
+
+    /**
+     * At undeploy: ends the event streams still open, so that none is lost; their record says
+     * they were still open. Returns how many.
+     */
+    public int endOpenStreams() {
+        var ended = 0;
+        for (var call : List.copyOf(openStreams)) {
+            call.responseBodyOmitted(EVENT_STREAM_OPEN_NOTE);
+            end(call);
+            ended++;
+        }
+        if (ended > 0) {
+            LOG.log(System.Logger.Level.INFO, "recorded-call: {0} server-sent-event stream(s) still open at undeploy "
+                    + "were stored as ended now", ended);
+        }
+        return ended;
+    }
+
+    private static boolean isClientLeavingAStream(CallDraft call, Throwable thrown) {
+        return thrown instanceof IOException && call.endpoint().streamsEvents();
+    }
+
+    private void end(CallDraft call) {
+        openStreams.remove(call);
+        recorder.ended(call);
     }
 
     void timedOut(CallDraft call) {
@@ -93,14 +150,14 @@ public final class HttpCalls {
         call.responseBody(null, null);
         notePrincipal(call, request);
         call.respond(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, responseHeaders(response));
-        recorder.ended(call);
+        end(call);
     }
 
     /** A JVM error escaped: it is the container's to handle; the call still ends, as a 500. */
     void crashed(CallDraft call, Error error) {
         recorder.failed(call, error);
         call.respond(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null);
-        recorder.ended(call);
+        end(call);
     }
 
     private static void sendServerError(HttpServletResponse response) {
@@ -123,7 +180,7 @@ public final class HttpCalls {
             call.responseBodyOmitted(EVENT_STREAM_NOTE);
         }
         call.respond(response.getStatus(), responseHeaders(response));
-        recorder.ended(call);
+        end(call);
     }
 
     private HttpFacts facts(HttpServletRequest request) {

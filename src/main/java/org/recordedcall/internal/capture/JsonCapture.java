@@ -5,17 +5,7 @@ import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.MatrixParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -174,7 +164,7 @@ public final class JsonCapture {
     // infrastructure parameters (@Context, @Suspended) are not arguments of the call: null skips them
     static String[] parameterNames(Method method) {
         var parameters = method.getParameters();
-        var resourceMethod = isResourceMethod(method);
+        var resourceMethod = RestParameters.isResourceMethod(method);
         var keys = new String[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
             keys[i] = parameterName(parameters[i], resourceMethod);
@@ -183,10 +173,10 @@ public final class JsonCapture {
     }
 
     private static String parameterName(Parameter parameter, boolean resourceMethod) {
-        if (parameter.isAnnotationPresent(Context.class) || parameter.isAnnotationPresent(Suspended.class)) {
+        if (RestParameters.isInfrastructure(parameter)) {
             return null;
         }
-        var named = jakartaRestName(parameter);
+        var named = RestParameters.restName(parameter);
         if (named != null) {
             return named;
         }
@@ -194,42 +184,7 @@ public final class JsonCapture {
             return parameter.getName();
         }
         // compiled without -parameters: the one unannotated parameter of a resource method is its body
-        return resourceMethod && !parameter.isAnnotationPresent(BeanParam.class) ? ENTITY : parameter.getName();
-    }
-
-    private static String jakartaRestName(Parameter parameter) {
-        var query = parameter.getAnnotation(QueryParam.class);
-        if (query != null) {
-            return query.value();
-        }
-        var path = parameter.getAnnotation(PathParam.class);
-        if (path != null) {
-            return path.value();
-        }
-        var form = parameter.getAnnotation(FormParam.class);
-        if (form != null) {
-            return form.value();
-        }
-        var header = parameter.getAnnotation(HeaderParam.class);
-        if (header != null) {
-            return header.value();
-        }
-        var matrix = parameter.getAnnotation(MatrixParam.class);
-        if (matrix != null) {
-            return matrix.value();
-        }
-        var cookie = parameter.getAnnotation(CookieParam.class);
-        return cookie != null ? cookie.value() : null;
-    }
-
-    /** Whether the method answers an HTTP method itself ({@code @GET}, {@code @POST}, ... are meta-annotated so). */
-    private static boolean isResourceMethod(Method method) {
-        for (var annotation : method.getAnnotations()) {
-            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
-                return true;
-            }
-        }
-        return false;
+        return resourceMethod && RestParameters.isEntity(parameter) ? ENTITY : parameter.getName();
     }
 
     @PreDestroy

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import org.recordedcall.NotRecorded;
 import org.recordedcall.RecordedCall;
-import org.recordedcall.internal.RecordedCallLiteral;
 import org.recordedcall.internal.config.Settings;
 
 import java.lang.reflect.Method;
@@ -29,9 +28,13 @@ public final class RecordedCallFeature implements DynamicFeature {
     static final int FILTER_PRIORITY = Priorities.AUTHENTICATION - 100;
     // after compression interceptors, so the copy is the uncompressed body
     static final int WRITER_PRIORITY = Priorities.ENTITY_CODER + 1000;
+    // any: the entity is what the whole chain returns
+    static final int READER_PRIORITY = Priorities.USER;
 
     private Settings settings;
     private HttpCalls calls;
+    private JsonCapture json;
+    private final LocatorRoutes routes = new LocatorRoutes();
     private volatile Optional<RecordedCall> applicationWide;
 
     /** The application this runtime serves; on Jersey a configuration that wraps it. */
@@ -52,6 +55,7 @@ public final class RecordedCallFeature implements DynamicFeature {
             var beans = CDI.current();
             settings = beans.select(Settings.class).get();
             calls = beans.select(HttpCalls.class).get();
+            json = beans.select(JsonCapture.class).get();
         }
         var method = resource.getResourceMethod();
         var type = resource.getResourceClass();
@@ -63,7 +67,15 @@ public final class RecordedCallFeature implements DynamicFeature {
             return;
         }
         var endpoint = Endpoint.of(type, method, wide);
-        context.register(new RecordingFilter(endpoint, calls, settings.bodyMaxBytes()), FILTER_PRIORITY);
+        context.register(new RecordingFilter(endpoint, calls, json, settings.bodyMaxBytes(),
+                endpoint.isSubResource() ? routes : null), FILTER_PRIORITY);
+        if (endpoint.records(Endpoint.Part.ARGUMENTS) || endpoint.records(Endpoint.Part.RESULT)) {
+            // for a method the CDI interceptor may not see: whether it ran, and the body it was given
+            context.register(new MethodReachedFilter(), MethodReachedFilter.PRIORITY);
+            if (RequestArguments.takesEntity(method)) {
+                context.register(new EntityCapture(), READER_PRIORITY);
+            }
+        }
         if (endpoint.records(Endpoint.Part.RESPONSE_BODY)) {
             context.register(new ResponseBodyInterceptor(settings.bodyMaxBytes(), calls), WRITER_PRIORITY);
         }
@@ -91,51 +103,13 @@ public final class RecordedCallFeature implements DynamicFeature {
         return type.getName().startsWith("org.recordedcall.internal.");
     }
 
-    /**
-     * The annotation that records this application whole: its {@code Application} subclass's
-     * {@code @RecordedCall}, or the default one when the setting names it. Jersey hands us a
-     * configuration that wraps the application: it is unwrapped by its {@code getApplication()}.
-     */
+    /** The annotation that records this application whole, or none; decided once. */
     private Optional<RecordedCall> applicationWide() {
         var known = applicationWide;
         if (known == null) {
-            known = Optional.ofNullable(findApplicationWide());
+            known = Optional.ofNullable(WholeApplication.annotation(application, settings));
             applicationWide = known;
         }
         return known;
-    }
-
-    private RecordedCall findApplicationWide() {
-        Object current;
-        try {
-            current = application;
-            if (current != null) {
-                current.getClass(); // a proxy of a runtime that cannot tell the application yet fails here
-            }
-        } catch (RuntimeException unknown) {
-            current = null;
-        }
-        for (int depth = 0; current instanceof Application && depth < 4; depth++) {
-            var type = current.getClass();
-            var annotation = type.getAnnotation(RecordedCall.class);
-            if (annotation != null) {
-                return annotation;
-            }
-            if (settings.recordsApplication(type)) {
-                return RecordedCallLiteral.INSTANCE;
-            }
-            current = wrapped(current);
-        }
-        return settings.recordsApplication(null) ? RecordedCallLiteral.INSTANCE : null;
-    }
-
-    private static Object wrapped(Object application) {
-        try {
-            var getter = application.getClass().getMethod("getApplication");
-            var inner = getter.invoke(application);
-            return inner == application ? null : inner;
-        } catch (ReflectiveOperationException | RuntimeException none) {
-            return null;
-        }
     }
 }

@@ -10,6 +10,10 @@ import jakarta.ws.rs.core.HttpHeaders;
  * Begins the call of a recorded resource method, tees its request body, and on the way
  * out notes the principal and echoes the correlation id. Registered per resource method by
  * {@link RecordedCallFeature}, never a CDI bean, so it is never itself intercepted and recorded.
+ *
+ * <p>For a method the CDI interceptor did not see (a sub-resource made with {@code new}, a
+ * class CDI cannot intercept), the arguments are taken from the request and the result from
+ * the response's entity, here, before the body is written.
  */
 final class RecordingFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
@@ -18,12 +22,17 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
 
     private final Endpoint endpoint;
     private final HttpCalls calls;
+    private final JsonCapture json;
     private final int bodyCap;
+    private final LocatorRoutes routes;
 
-    RecordingFilter(Endpoint endpoint, HttpCalls calls, int bodyCap) {
+    /** {@code routes} for a sub-resource's method, whose route the locators on the way make; else {@code null}. */
+    RecordingFilter(Endpoint endpoint, HttpCalls calls, JsonCapture json, int bodyCap, LocatorRoutes routes) {
         this.endpoint = endpoint;
         this.calls = calls;
+        this.json = json;
         this.bodyCap = bodyCap;
+        this.routes = routes;
     }
 
     @Override
@@ -33,6 +42,9 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
             return;
         }
         request.setProperty(CALL, call);
+        if (routes != null) {
+            locate(call, request);
+        }
         if (endpoint.records(Endpoint.Part.REQUEST_BODY) && request.hasEntity()) {
             // the raw header: parsing a malformed one is the runtime's to refuse, not ours
             var type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
@@ -54,6 +66,33 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
                 call.principal(security.getUserPrincipal().getName());
             }
             response.getHeaders().putSingle(HttpCalls.REQUEST_ID, call.correlationId());
+            if (call.methodRanUnseen()) {
+                javaSideFromTheRequest(call, request, response);
+            }
+            if (endpoint.streamsEvents()) {
+                // a stream may end where no servlet response is at hand: its status and headers now
+                calls.streamAnswered(call, response.getStatus(), response.getStringHeaders());
+            }
+        }
+    }
+
+    private void locate(CallDraft call, ContainerRequestContext request) {
+        try {
+            var uri = request.getUriInfo();
+            call.locatedTemplate(routes.template(endpoint, uri.getMatchedResources(), uri.getPath()));
+        } catch (RuntimeException unknown) {
+            // the route stays the method's own: never a reason to fail the call
+        }
+    }
+
+    private void javaSideFromTheRequest(CallDraft call, ContainerRequestContext request, ContainerResponseContext response) {
+        var method = endpoint.method();
+        if (endpoint.records(Endpoint.Part.ARGUMENTS)) {
+            call.arguments(json.arguments(method, RequestArguments.of(method, request, call.entity())));
+        }
+        // an error answer's entity may be an exception mapper's, not what the method returned
+        if (endpoint.records(Endpoint.Part.RESULT) && method.getReturnType() != void.class && response.getStatus() < 400) {
+            call.result(json.result(response.getEntity()));
         }
     }
 }

@@ -43,6 +43,17 @@ public class RecordingServletFilter extends HttpFilter {
         }
     }
 
+    /**
+     * At undeploy, before the application's listeners end (the store drains then): event
+     * streams still open are stored as they are.
+     */
+    @Override
+    public void destroy() {
+        if (calls != null) {
+            calls.endOpenStreams();
+        }
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {

@@ -31,6 +31,8 @@ final class ResponseBodyInterceptor implements WriterInterceptor {
                 call.responseBodyOmitted("<not recorded: StreamingOutput>");
             } else if (type != null && type.toLowerCase(Locale.ROOT).startsWith(HttpCalls.EVENT_STREAM)) {
                 call.responseBodyOmitted(HttpCalls.EVENT_STREAM_NOTE);
+                // later events may be written to this stream long after (Jersey): a failed write ends the call
+                context.setOutputStream(new WriteFailureWatch(context.getOutputStream(), call, calls));
             } else {
                 var copy = new CappedBuffer(BodyText.isBinary(type) ? 0 : bodyCap);
                 context.setOutputStream(new TeeOutputStream(context.getOutputStream(), copy));
@@ -40,7 +42,7 @@ final class ResponseBodyInterceptor implements WriterInterceptor {
                 context.proceed();
             } catch (IOException clientGone) {
                 // the runtime swallows it (the client closed the connection): the record keeps it
-                calls.failed(call, clientGone);
+                calls.writeFailed(call, clientGone);
                 throw clientGone;
             }
             return;

@@ -49,10 +49,26 @@ public class StoreUnit {
     public void prepare() {
         ensureSchema();
         try {
-            factory();
+            warmUp();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "recorded-call: could not set up the store on " + datasourceName()
                     + " (" + e + "); trying again at the first write.", e);
+        }
+    }
+
+    /**
+     * Makes the provider deploy the unit now (EclipseLink does it at the first entity manager):
+     * deployed first at a write during the shutdown drain, it failed on Payara. A unit that
+     * could not be deployed is bootstrapped again at the next write.
+     */
+    private synchronized void warmUp() {
+        var made = factory();
+        try {
+            made.createEntityManager().close();
+        } catch (RuntimeException e) {
+            factory = null;
+            made.close();
+            throw e;
         }
     }
 

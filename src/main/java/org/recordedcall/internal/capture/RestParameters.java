@@ -1,0 +1,78 @@
+package org.recordedcall.internal.capture;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+
+/** What Jakarta REST makes of a method and its parameters: the one reading of their annotations. */
+public final class RestParameters {
+
+    private RestParameters() {
+    }
+
+    /** Whether the method answers an HTTP method itself ({@code @GET}, {@code @POST}, ... are meta-annotated so). */
+    public static boolean isResourceMethod(Method method) {
+        for (var annotation : method.getAnnotations()) {
+            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the class has a method that answers an HTTP method (a root resource, or a sub-resource without {@code @Path}). */
+    public static boolean hasResourceMethods(Class<?> type) {
+        for (var method : type.getMethods()) {
+            if (isResourceMethod(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Infrastructure the runtime injects ({@code @Context}, {@code @Suspended}): no argument of the call. */
+    static boolean isInfrastructure(Parameter parameter) {
+        return parameter.isAnnotationPresent(Context.class) || parameter.isAnnotationPresent(Suspended.class);
+    }
+
+    /** The name a request gives the parameter ({@code @QueryParam("q")} is {@code q}), or {@code null}. */
+    static String restName(Parameter parameter) {
+        var query = parameter.getAnnotation(QueryParam.class);
+        if (query != null) {
+            return query.value();
+        }
+        var path = parameter.getAnnotation(PathParam.class);
+        if (path != null) {
+            return path.value();
+        }
+        var form = parameter.getAnnotation(FormParam.class);
+        if (form != null) {
+            return form.value();
+        }
+        var header = parameter.getAnnotation(HeaderParam.class);
+        if (header != null) {
+            return header.value();
+        }
+        var matrix = parameter.getAnnotation(MatrixParam.class);
+        if (matrix != null) {
+            return matrix.value();
+        }
+        var cookie = parameter.getAnnotation(CookieParam.class);
+        return cookie == null ? null : cookie.value();
+    }
+
+    /** Whether the runtime fills the parameter of a resource method from the request body. */
+    static boolean isEntity(Parameter parameter) {
+        return !isInfrastructure(parameter) && !parameter.isAnnotationPresent(BeanParam.class) && restName(parameter) == null;
+    }
+}
