@@ -14,6 +14,7 @@
 #   BENCH_OPTS="-Dbench.rounds=4" deploy/benchmark.sh                   # driver settings (Bench.java)
 #   BENCH_OPTS="-Dbench.only=upload" deploy/benchmark.sh                # only 5., in half a minute
 #   BENCH_OPTS="-Dbench.only=query" deploy/benchmark.sh                 # only 6.
+#   BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh                 # only 1., 1b. and 2.
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
 set -euo pipefail
 

@@ -39,7 +39,8 @@ public final class Bench {
     static final int UPLOAD_ROUNDS = Integer.getInteger("bench.uploadRounds", 3);
     // the server's recordedcall.body.max-bytes, when SERVER_OPTS changes it
     static final int BODY_CAP = Integer.getInteger("bench.bodyCap", 65_536);
-    // "upload" runs only the upload's heap check (section 5), "query" only the query API on a million rows (6)
+    // "upload" runs only the upload's heap check (section 5), "query" only the query API on a million rows (6),
+    // "calls" only the recorded against the unrecorded endpoint and the rows (1, 1b, 2)
     static final String ONLY = System.getProperty("bench.only", "");
     static final int MILLION = Integer.getInteger("bench.queryRows", 1_000_000);
 
@@ -130,6 +131,9 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   calls %,d   rows %,d   dropped %d   failed %d   -> %s%n", recordedCalls, rows,
                 writer.get("dropped"), writer.get("failed"),
                 rows == recordedCalls ? "equal" : "DIFFERENT by " + (rows - recordedCalls));
+        if (ONLY.equals("calls")) {
+            return;
+        }
 
         // 3. the batched writer against one transaction per record, through the same store
         var batched = writerRun(BATCHED_RECORDS, BATCH_SIZE);

@@ -103,7 +103,8 @@ class ApplicationWideIT {
         assertEquals("final 3", response.body());
         var row = api.awaitRow(id);
         assertEquals("/wide/final/{id}", text(row, "route"));
-        assertNull(text(row, "arguments"), "no interceptor on a final method");
+        assertEquals("{\"id\":\"3\"}", text(row, "arguments"), "no interceptor on a final method: taken from the request");
+        assertEquals("\"final 3\"", text(row, "result"), "and from the response");
     }
 
     @Test

@@ -4,7 +4,11 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.recordedcall.RecordedCallSettings;
+import org.recordedcall.it.app.EventLog;
+import org.recordedcall.it.app.InspectionResource;
 import org.recordedcall.it.app.ItApplication;
+import org.recordedcall.it.typical.ShopApplication;
+import org.recordedcall.it.typical.Task;
 
 import java.io.File;
 import java.util.Map;
@@ -85,6 +89,33 @@ public final class Deployments {
     /** Whether this run of the integration tests is the one on Payara Micro. */
     public static boolean onPayara() {
         return String.valueOf(System.getProperty("arquillian.xml")).contains("payara");
+    }
+
+    /**
+     * A typical application ({@link ShopApplication}): its own persistence unit on the
+     * server's default datasource, EJB and CDI resources, recorded whole by the setting; plus
+     * the tests' inspection resource (never recorded).
+     */
+    public static WebArchive typical() {
+        var persistence = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                  <persistence-unit name="shop" transaction-type="JTA">
+                    <class>%s</class>
+                    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                    <properties>
+                      <property name="jakarta.persistence.schema-generation.database.action" value="drop-and-create"/>
+                    </properties>
+                  </persistence-unit>
+                </persistence>
+                """.formatted(Task.class.getName());
+        return ShrinkWrap.create(WebArchive.class, "typical.war")
+                .addPackage(ShopApplication.class.getPackage())
+                .addClasses(InspectionResource.class, EventLog.class)
+                .addAsLibrary(libraryJar())
+                .addAsResource(new StringAsset(persistence), "META-INF/persistence.xml")
+                .addAsResource(new StringAsset(RecordedCallSettings.APPLICATIONS + "=" + ShopApplication.class.getName() + "\n"),
+                        "META-INF/microprofile-config.properties");
     }
 
     /** The test application, with no beans.xml: bean discovery in annotated mode, the EE default. */

@@ -36,6 +36,7 @@ class LifecycleIT {
 
     private static final String APP = "redeployed";
     private static final String DRAINED = "drained";
+    private static final String TYPICAL = "typical";
 
     @Deployment(name = APP, managed = false, testable = false)
     static WebArchive deployment() {
@@ -46,6 +47,12 @@ class LifecycleIT {
     @Deployment(name = DRAINED, managed = false, testable = false)
     static WebArchive drained() {
         return Deployments.onPostgres(DRAINED, Map.of(RecordedCallSettings.WRITER_FLUSH_INTERVAL_MS, "3000"));
+    }
+
+    /** The typical application, whose event stream a subscriber holds open across its undeploy. */
+    @Deployment(name = TYPICAL, managed = false, testable = false)
+    static WebArchive typical() {
+        return Deployments.typical();
     }
 
     @ArquillianResource
@@ -103,6 +110,26 @@ class LifecycleIT {
             assertEquals(1, api.rows("correlation_id", before).size(), "the row from before the redeploy is kept");
         } finally {
             undeploy(APP);
+        }
+    }
+
+    @Test
+    void anEventStreamStillOpenAtUndeployIsStored() throws Exception {
+        var api = api(TYPICAL);
+        var id = "open-stream-" + UUID.randomUUID();
+
+        deployer.deploy(TYPICAL);
+        try (var subscriber = new RawHttp(new URL("http://localhost:" + port() + "/")).subscribe("/" + TYPICAL + "/api/feed", id, "welcome")) {
+            undeploy(TYPICAL);
+        }
+        deployer.deploy(TYPICAL);
+        try {
+            var row = api.awaitRow(id);
+            assertEquals("200", RecordingIT.text(row, "status"));
+            assertEquals("<not recorded: server-sent events, still open at undeploy>", RecordingIT.text(row, "response_body"));
+            assertEquals("SUCCESS", RecordingIT.text(row, "outcome"));
+        } finally {
+            undeploy(TYPICAL);
         }
     }
 

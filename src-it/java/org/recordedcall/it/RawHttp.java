@@ -32,6 +32,17 @@ final class RawHttp {
             return new String(body, StandardCharsets.UTF_8);
         }
 
+        /**
+         * The server's own HTML page for an unmapped exception. The recorder answers such an
+         * exception itself, with the server's 500, so that the client keeps X-Request-Id (the
+         * server would reset the response); on Payara that page then reads "Request failed."
+         * rather than "Internal Server Error", with other headers (README, known limits).
+         */
+        boolean isServerErrorPage() {
+            return status == 500 && String.valueOf(header("Content-Type")).startsWith("text/html")
+                    && text().contains("HTTP Status 500");
+        }
+
         @Override
         public String toString() {
             var text = text();
@@ -86,6 +97,27 @@ final class RawHttp {
     Socket connect() throws IOException {
         var socket = new Socket("localhost", port);
         socket.setSoTimeout(60_000);
+        return socket;
+    }
+
+    /**
+     * Subscribes to an event stream and reads until {@code first} has come; the caller holds
+     * the connection open as long as it likes, and closes it to leave.
+     */
+    Socket subscribe(String target, String requestId, String first) throws IOException {
+        var socket = connect();
+        socket.getOutputStream().write(request("GET", target, List.of("Accept: text/event-stream", "X-Request-Id: " + requestId), null));
+        socket.getOutputStream().flush();
+        var seen = new StringBuilder();
+        var in = socket.getInputStream();
+        while (!seen.toString().contains(first)) {
+            var b = in.read();
+            if (b < 0) {
+                socket.close();
+                throw new AssertionError("the stream ended before " + first + ": " + seen);
+            }
+            seen.append((char) b);
+        }
         return socket;
     }
 

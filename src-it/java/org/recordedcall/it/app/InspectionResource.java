@@ -25,7 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Lets the tests see what is really in the database: rows by SQL, calls through the public reader, events. */
+/**
+ * Lets the tests see what is really in the database: rows by SQL, calls through the public
+ * reader, events. Never recorded itself, also where its application is recorded whole.
+ */
+@org.recordedcall.NotRecorded
 @jakarta.enterprise.context.RequestScoped
 @Path("_it")
 @Produces(MediaType.APPLICATION_JSON)

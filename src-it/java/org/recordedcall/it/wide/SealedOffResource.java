@@ -7,7 +7,8 @@ import jakarta.ws.rs.PathParam;
 
 /**
  * A resource CDI could not intercept (a final method, which a dependent bean may have): it
- * must not fail the deployment, and its calls are still recorded, without arguments and result.
+ * must not fail the deployment, and its calls are still recorded, with the arguments taken from
+ * the request and the result from the response.
  */
 @Dependent
 @Path("final")
