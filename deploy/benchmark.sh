@@ -16,6 +16,7 @@
 #   BENCH_OPTS="-Dbench.only=query" deploy/benchmark.sh                 # only 6.
 #   BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh                 # only 1., 1b. and 2.
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
+#   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -60,7 +61,11 @@ trap cleanup EXIT
 
 echo "starting Payara Micro on port $port (log in $work/server.log) ..."
 # shellcheck disable=SC2086
-java -Xmx1g -Drecordedcall.datasource=jdbc/records ${SERVER_OPTS:-} \
+profile_opts=""
+if [[ -n "${PROFILE:-}" ]]; then
+    profile_opts="-XX:StartFlightRecording=filename=$work/server.jfr,settings=profile,dumponexit=true"
+fi
+java -Xmx1g -Drecordedcall.datasource=jdbc/records ${SERVER_OPTS:-} $profile_opts \
     -jar "$here/demo/target/servers/payara-micro.jar" \
     --deploy "$here/demo/target/demo.war" --contextroot demo --port "$port" --nocluster --disablephonehome \
     --addlibs "$work/postgresql.jar" --postbootcommandfile "$work/postboot.asadmin" \
@@ -77,6 +82,23 @@ curl -sf -o /dev/null "http://localhost:$port/demo/api/health/recorder" || { ech
 java ${BENCH_OPTS:-} -cp "$work/postgresql.jar" "$here/bench/Bench.java" "$port" \
     "jdbc:postgresql://127.0.0.1:$pg_port/records?user=recorded&password=recorded" "$server" "$work/db.sh" \
     | tee "$work/report.txt"
+if [[ -n "${PROFILE:-}" ]]; then
+    kill "$server" && wait "$server" 2>/dev/null || true
+    server=""
+    echo
+    echo "profile of the server over the whole run ($work/server.jfr), from jdk.ExecutionSample:"
+    jfr print --stack-depth 64 --events jdk.ExecutionSample "$work/server.jfr" | awk '
+        /stackTrace = \[/ { samples++; getline; sub(/^[ \t]+/, ""); sub(/ +line:.*/, ""); top[$0]++; stack = $0; next }
+        /^[ \t]*\]/ { if (stack != "") { if (stack ~ /ServiceLoader|ContextSetupProviderImpl|ContextServiceImpl/) capture++;
+                    if (stack ~ /org\.recordedcall\.internal\.persistence\./) writer++; if (stack ~ /org\.eclipse\.persistence\./) eclipselink++ } stack = ""; next }
+        { stack = stack $0 }
+        END {
+            printf "   samples %d; with a frame of: context capture (ServiceLoader, context setup) %.1f%%, the writer (org.recordedcall.internal.persistence) %.1f%%, EclipseLink %.1f%%\n",
+                samples, 100 * capture / samples, 100 * writer / samples, 100 * eclipselink / samples
+            print "   top frames (self):"
+            for (f in top) printf "%7.1f%%  %s\n", 100 * top[f] / samples, f | "sort -rn | head -n 15"
+        }'
+fi
 if grep -q -i -E "warn|severe" "$work/server.log"; then
     echo
     echo "server warnings (expected: the writer's while the database was down):"

@@ -1,6 +1,8 @@
 package org.recordedcall.internal.capture;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
@@ -9,10 +11,12 @@ import org.recordedcall.CallEnded;
 import org.recordedcall.CallFailed;
 import org.recordedcall.CallRecord;
 import org.recordedcall.CallStarted;
+import org.recordedcall.internal.RateLimitedLog;
 import org.recordedcall.internal.config.Settings;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Recorder {
 
     private static final System.Logger LOG = System.getLogger(Recorder.class.getName());
+    // observers that fall behind fail every event after: one warning per 10 s says how many
+    private static final RateLimitedLog ASYNC_FAILURES = new RateLimitedLog(LOG, 10_000);
 
     private final Settings settings;
     private final Event<CallStarted> started;
@@ -37,6 +43,7 @@ public final class Recorder {
     private final Masking masking;
     private final StoragePolicy storage;
     private final Map<Class<?>, Observed> observed = new ConcurrentHashMap<>();
+    private volatile Optional<ObserverThreads> observerThreads;
 
     /** Whether an event type has synchronous and asynchronous observers; fixed once the application is deployed. */
     private record Observed(boolean synchronously, boolean asynchronously) {
@@ -117,14 +124,41 @@ public final class Recorder {
 
     private <E> void fireAsynchronously(Event<E> event, E payload) {
         try {
-            event.fireAsync(payload).exceptionally(e -> {
-                LOG.log(System.Logger.Level.WARNING, "recorded-call: an asynchronous observer of "
-                        + payload.getClass().getSimpleName() + " failed. Fix the observer or catch inside it.", e);
+            var threads = observerThreads();
+            var delivered = threads.isPresent()
+                    ? event.fireAsync(payload, NotificationOptions.ofExecutor(threads.get()))
+                    : event.fireAsync(payload);
+            delivered.exceptionally(e -> {
+                ASYNC_FAILURES.warn("recorded-call: an asynchronous observer of " + payload.getClass().getSimpleName()
+                        + " failed, or observers fell too far behind. Fix the observer or catch inside it.", e);
                 return payload;
             });
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not fire " + payload.getClass().getSimpleName()
+            ASYNC_FAILURES.warn("recorded-call: could not fire " + payload.getClass().getSimpleName()
                     + " asynchronously; synchronous observers were notified.", e);
+        }
+    }
+
+    /** Looked up at the first asynchronous event, on the thread of a call: one with the application's context. */
+    private Optional<ObserverThreads> observerThreads() {
+        var known = observerThreads;
+        if (known == null) {
+            synchronized (this) {
+                known = observerThreads;
+                if (known == null) {
+                    known = Optional.ofNullable(ObserverThreads.lookup());
+                    observerThreads = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    @PreDestroy
+    void close() {
+        var known = observerThreads;
+        if (known != null) {
+            known.ifPresent(ObserverThreads::close);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.recordedcall.internal.persistence;
 
+import org.recordedcall.internal.RateLimitedLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
