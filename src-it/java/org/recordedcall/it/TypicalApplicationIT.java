@@ -95,8 +95,7 @@ class TypicalApplicationIT {
 
     @Test
     void everyAnswerEqualsItsUnrecordedTwins() {
-        var task = idOf(send("POST", "api/tasks", id + "-seed", List.of("Content-Type: application/json"),
-                "{\"title\":\"twin\"}").text());
+        var task = createTask("twin");
         var json = List.of("Content-Type: application/json");
         var cases = List.<String[]>of(
                 new String[] {"GET", "board"},
@@ -129,8 +128,7 @@ class TypicalApplicationIT {
 
     @Test
     void aCallThroughALocatorHasTheFullRouteTheSubResourceMethodAndItsArguments() {
-        var task = idOf(send("POST", "api/tasks", id + "-seed", List.of("Content-Type: application/json"),
-                "{\"title\":\"locate me\"}").text());
+        var task = createTask("locate me");
 
         var changed = send("PUT", "api/tasks/" + task + "/status", id, List.of("Content-Type: application/json"),
                 "{\"status\":\"done\"}");
@@ -163,8 +161,7 @@ class TypicalApplicationIT {
 
     @Test
     void aCallThroughTwoLocatorsToACdiBeanHasArgumentsResultAndException() {
-        var task = idOf(send("POST", "api/tasks", id + "-seed", List.of("Content-Type: application/json"),
-                "{\"title\":\"with notes\"}").text());
+        var task = createTask("with notes");
 
         var added = send("POST", "api/tasks/" + task + "/notes?by=ann", id, List.of("Content-Type: text/plain"), "call back");
         var refused = send("POST", "api/tasks/" + task + "/notes?by=bob", id + "-blank", List.of("Content-Type: text/plain"), " ");
@@ -269,6 +266,12 @@ class TypicalApplicationIT {
 
     private static String normalized(String body) {
         return body.replaceAll("\"id\":\\d+", "\"id\":N").replace("/twin/", "/api/");
+    }
+
+    /** A task made through the recorded application; its id. */
+    private long createTask(String title) {
+        return idOf(send("POST", "api/tasks", id + "-seed-" + UUID.randomUUID(), List.of("Content-Type: application/json"),
+                "{\"title\":\"" + title + "\"}").text());
     }
 
     private static long idOf(String task) {

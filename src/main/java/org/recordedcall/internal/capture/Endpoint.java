@@ -144,42 +144,7 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
         if (onClass == null && onMethod == null) {
             return "";
         }
-        return withoutPatterns(join(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value()));
-    }
-
-    /**
-     * The template with each parameter's regular expression left out, {@code {id: [0-9]{2}}}
-     * as {@code {id}}: a route names its parameters, the patterns are the runtime's business.
-     */
-    static String withoutPatterns(String template) {
-        var route = new StringBuilder(template.length());
-        for (int i = 0; i < template.length(); i++) {
-            char c = template.charAt(i);
-            route.append(c);
-            if (c != '{') {
-                continue;
-            }
-            int depth = 1;
-            int j = i + 1;
-            var name = new StringBuilder();
-            var inPattern = false;
-            for (; j < template.length() && depth > 0; j++) {
-                char d = template.charAt(j);
-                if (d == '{') {
-                    depth++;
-                } else if (d == '}') {
-                    depth--;
-                } else if (d == ':' && depth == 1) {
-                    inPattern = true;
-                }
-                if (depth > 0 && !inPattern) {
-                    name.append(d);
-                }
-            }
-            route.append(name.toString().trim()).append('}');
-            i = j - 1;
-        }
-        return route.toString();
+        return RouteTemplate.withoutPatterns(join(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value()));
     }
 
     static String join(String... segments) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The route of a call served through sub-resource locators: the root resource's path, each
@@ -51,12 +50,12 @@ final class LocatorRoutes {
         if (templates.size() > 1) {
             var relative = Endpoint.join(path == null ? "" : path);
             for (var template : templates) {
-                if (matches(template, relative)) {
-                    return Endpoint.withoutPatterns(template);
+                if (RouteTemplate.matches(template, relative)) {
+                    return RouteTemplate.withoutPatterns(template);
                 }
             }
         }
-        return Endpoint.withoutPatterns(templates.get(0));
+        return RouteTemplate.withoutPatterns(templates.get(0));
     }
 
     /** Every template the chain of classes can make, each locator chosen by the type it returns. */
@@ -117,39 +116,5 @@ final class LocatorRoutes {
             }
         }
         return type;
-    }
-
-    /** Whether a template ({@code /tasks/{id: [0-9]+}/status}) matches a path, as the runtime matched it. */
-    static boolean matches(String template, String path) {
-        var regex = new StringBuilder();
-        int literalFrom = 0;
-        for (int i = 0; i < template.length(); i++) {
-            if (template.charAt(i) != '{') {
-                continue;
-            }
-            regex.append(Pattern.quote(template.substring(literalFrom, i)));
-            int depth = 1;
-            int j = i + 1;
-            int colon = -1;
-            for (; j < template.length() && depth > 0; j++) {
-                char c = template.charAt(j);
-                if (c == '{') {
-                    depth++;
-                } else if (c == '}') {
-                    depth--;
-                } else if (c == ':' && depth == 1 && colon < 0) {
-                    colon = j;
-                }
-            }
-            regex.append(colon < 0 ? "[^/]+" : "(?:" + template.substring(colon + 1, j - 1).trim() + ")");
-            literalFrom = j;
-            i = j - 1;
-        }
-        regex.append(Pattern.quote(template.substring(literalFrom)));
-        try {
-            return Pattern.compile(regex + "/?").matcher(path).matches();
-        } catch (RuntimeException badPattern) {
-            return false;
-        }
     }
 }

@@ -72,8 +72,8 @@ class EndpointTest {
 
     @Test
     void aRouteNamesItsParametersWithoutTheirPatterns() {
-        assertEquals("/orders/{id}/items/{rest}", Endpoint.withoutPatterns("/orders/{ id : [0-9]{2,3} }/items/{rest: .+}"));
-        assertEquals("/orders/{id}", Endpoint.withoutPatterns("/orders/{id}"));
-        assertEquals("/cut/{open}", Endpoint.withoutPatterns("/cut/{open"));
+        assertEquals("/orders/{id}/items/{rest}", RouteTemplate.withoutPatterns("/orders/{ id : [0-9]{2,3} }/items/{rest: .+}"));
+        assertEquals("/orders/{id}", RouteTemplate.withoutPatterns("/orders/{id}"));
+        assertEquals("/cut/{open}", RouteTemplate.withoutPatterns("/cut/{open"));
     }
 }

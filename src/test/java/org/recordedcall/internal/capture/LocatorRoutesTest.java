@@ -95,8 +95,8 @@ class LocatorRoutesTest {
 
     @Test
     void aTemplateMatchesAsTheRuntimeMatched() {
-        assertTrue(LocatorRoutes.matches("/tasks/{id: [0-9]+}/status", "/tasks/12/status"));
-        assertTrue(!LocatorRoutes.matches("/tasks/{id: [0-9]+}/status", "/tasks/ab/status"));
-        assertTrue(LocatorRoutes.matches("/a/{x}/b", "/a/1/b/"));
+        assertTrue(RouteTemplate.matches("/tasks/{id: [0-9]+}/status", "/tasks/12/status"));
+        assertTrue(!RouteTemplate.matches("/tasks/{id: [0-9]+}/status", "/tasks/ab/status"));
+        assertTrue(RouteTemplate.matches("/a/{x}/b", "/a/1/b/"));
     }
 }
