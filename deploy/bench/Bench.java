@@ -107,11 +107,15 @@ public final class Bench {
         var rate = Math.floor(unrecorded.throughput() / 2 / 100) * 100;
         var recordedAtRate = new Figures();
         var unrecordedAtRate = new Figures();
+        awaitQueueEmpty(60);
+        var writerCpuBefore = status().get("cpuNanos");
         for (int round = 0; round < ROUNDS; round++) {
             var first = round % 2 == 0;
-            (first ? recordedAtRate : unrecordedAtRate).add(driveAtRate(first ? RECORDED : UNRECORDED, ROUND_SECONDS, rate));
-            (first ? unrecordedAtRate : recordedAtRate).add(driveAtRate(first ? UNRECORDED : RECORDED, ROUND_SECONDS, rate));
+            (first ? recordedAtRate : unrecordedAtRate).add(driveAtRateMeasured(first ? RECORDED : UNRECORDED, ROUND_SECONDS, rate));
+            (first ? unrecordedAtRate : recordedAtRate).add(driveAtRateMeasured(first ? UNRECORDED : RECORDED, ROUND_SECONDS, rate));
         }
+        var writerCpuAfter = awaitQueueEmpty(60).get("cpuNanos");
+        var writerCpu = writerCpuBefore < 0 ? Double.NaN : writerCpuAfter - writerCpuBefore;
         System.out.println();
         System.out.printf(Locale.ROOT, "1b. The same at a steady %,.0f req/s offered (half the unrecorded maximum), interleaved%n", rate);
         System.out.printf(Locale.ROOT, "   unrecorded: %,10.0f req/s   p50 %6.3f ms   p99 %6.3f ms%n",
@@ -122,6 +126,14 @@ public final class Bench {
                 recordedAtRate.throughput() / unrecordedAtRate.throughput(),
                 recordedAtRate.percentileMillis(50) - unrecordedAtRate.percentileMillis(50),
                 recordedAtRate.percentileMillis(99) - unrecordedAtRate.percentileMillis(99));
+        var recordedCpu = recordedAtRate.cpuNanos / (double) recordedAtRate.count() / 1e3;
+        var unrecordedCpu = unrecordedAtRate.cpuNanos / (double) unrecordedAtRate.count() / 1e3;
+        var writerPerCall = writerCpu / recordedAtRate.count() / 1e3;
+        System.out.printf(Locale.ROOT, "   server CPU per call: unrecorded %.0f µs, recorded %.0f µs, added %.0f µs "
+                + "(target <= 40 µs with PostgreSQL)%n", unrecordedCpu, recordedCpu, recordedCpu - unrecordedCpu);
+        System.out.printf(Locale.ROOT, "   of the added: the writer's flushes %.0f µs per call (ThreadMXBean), the rest %.0f µs "
+                + "(request threads, event delivery; target <= 15 µs on the request thread)%n",
+                writerPerCall, recordedCpu - unrecordedCpu - writerPerCall);
 
         // 2. rows against calls
         var writer = awaitQueueEmpty(60);
@@ -411,6 +423,26 @@ public final class Bench {
         return figures;
     }
 
+    /**
+     * {@link #driveAtRate}, with the server process's CPU time over the round (user + system,
+     * from /proc): a writer flush that runs on after a round counts to the next one.
+     */
+    Figures driveAtRateMeasured(String path, double seconds, double rate) throws Exception {
+        var before = processCpuNanos();
+        var figures = driveAtRate(path, seconds, rate);
+        figures.cpuNanos = processCpuNanos() - before;
+        return figures;
+    }
+
+    /** The server's CPU time so far, from /proc/PID/stat (utime + stime, in clock ticks of 10 ms). */
+    long processCpuNanos() throws IOException {
+        var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", serverPid, "stat"));
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command name: state is field 3, utime 14 and stime 15 (1-based over the whole line)
+        var ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10_000_000L;
+    }
+
     /** Sends {@code calls} recorded calls as fast as it can; returns how many were not answered 201. */
     long burst(int calls) throws Exception {
         var next = new AtomicLong();
@@ -444,10 +476,12 @@ public final class Bench {
     static final class Figures {
         final List<long[]> latencies = new ArrayList<>();
         long nanos;
+        long cpuNanos;
 
         void add(Figures other) {
             latencies.addAll(other.latencies);
             nanos += other.nanos;
+            cpuNanos += other.cpuNanos;
         }
 
         long count() {
@@ -495,6 +529,8 @@ public final class Bench {
             for (var name : List.of("accepted", "written", "dropped", "failed", "retried", "queueDepth")) {
                 counters.put(name, (long) number(json, name));
             }
+            // the writer's CPU time: a library from before it was counted has none (-1)
+            counters.put("cpuNanos", json.contains("\"cpuNanos\"") ? (long) number(json, "cpuNanos") : -1L);
             counters.put("capacity", Long.getLong("bench.queueCapacity", 10_000));
             return counters;
         }

@@ -20,7 +20,9 @@ import java.time.Instant;
  * @param purged      calls deleted by the retention purge (by age or row cap)
  * @param lastError   the last write error, or {@code null}
  * @param lastErrorAt when it happened, or {@code null}
+ * @param cpuNanos    CPU time the background writer's threads spent storing calls, in nanoseconds
+ *                    (what recording costs besides the request threads; 0 where the JVM cannot tell)
  */
 public record WriterStatus(long accepted, long written, long dropped, long failed, long retried,
-                           int queueDepth, long purged, String lastError, Instant lastErrorAt) {
+                           int queueDepth, long purged, String lastError, Instant lastErrorAt, long cpuNanos) {
 }

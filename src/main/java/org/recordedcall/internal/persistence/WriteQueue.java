@@ -5,6 +5,7 @@ import org.recordedcall.CallRecord;
 import org.recordedcall.WriterStatus;
 import org.recordedcall.internal.config.WriterSettings;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +57,7 @@ final class WriteQueue {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong purged = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
@@ -145,9 +147,22 @@ final class WriteQueue {
         if (pauseLeftMillis() > 0) {
             return;
         }
-        while (writeNextBatch()) {
-            // until the queue is empty or the database fails
+        var startedCpu = threadCpuNanos();
+        try {
+            while (writeNextBatch()) {
+                // until the queue is empty or the database fails
+            }
+        } finally {
+            if (startedCpu >= 0) {
+                cpuNanos.addAndGet(Math.max(0, threadCpuNanos() - startedCpu));
+            }
         }
+    }
+
+    /** This thread's CPU time so far, or -1 where the JVM does not measure it. */
+    private static long threadCpuNanos() {
+        var threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     /**
@@ -315,7 +330,7 @@ final class WriteQueue {
 
     WriterStatus status() {
         return new WriterStatus(accepted.get(), written.get(), dropped.get(), failed.get(), retried.get(),
-                queue.size() + pending.size(), purged.get(), lastError, lastErrorAt);
+                queue.size() + pending.size(), purged.get(), lastError, lastErrorAt, cpuNanos.get());
     }
 
     /** Counts calls the retention purge deleted. */
