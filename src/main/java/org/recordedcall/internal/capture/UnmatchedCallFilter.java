@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.RateLimitedLog;
 import org.recordedcall.internal.config.Settings;
 
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ import java.util.Optional;
 public final class UnmatchedCallFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String PASSED = "org.recordedcall.passed-pre-matching";
+    private static final RateLimitedLog FAILURES =
+            new RateLimitedLog(System.getLogger(UnmatchedCallFilter.class.getName()), 10_000);
 
     @Context
     private Application application;
@@ -51,6 +54,15 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
         if (request.getProperty(PASSED) != null || request.getProperty(RecordingFilter.CALL) != null) {
             return;
         }
+        try {
+            record(request, response);
+        } catch (RuntimeException e) {
+            // a recorder problem never changes the application's answer
+            FAILURES.warn("recorded-call: could not record a call answered before matching: " + e, e);
+        }
+    }
+
+    private void record(ContainerRequestContext request, ContainerResponseContext response) {
         var wide = applicationWide();
         if (wide.isEmpty()) {
             return;
