@@ -98,6 +98,27 @@ if [[ -n "${PROFILE:-}" ]]; then
             print "   top frames (self):"
             for (f in top) printf "%7.1f%%  %s\n", 100 * top[f] / samples, f | "sort -rn | head -n 15"
         }'
+    echo "   pauses of the garbage collector (longest pause of each collection) and the writer's flushes:"
+    jfr print --events jdk.GarbageCollection,org.recordedcall.WriterFlush "$work/server.jfr" | awk '
+        function ms(value, unit) {
+            if (unit == "s") return value * 1000; if (unit == "ms") return value;
+            if (unit == "us" || unit == "µs") return value / 1000; if (unit == "ns") return value / 1e6; return value
+        }
+        /^[A-Za-z.]+ \{/ { type = $1 }
+        type == "jdk.GarbageCollection" && $1 == "longestPause" { gc[++gcs] = ms($3, $4) }
+        type == "org.recordedcall.WriterFlush" && $1 == "duration" { flush[++flushes] = ms($3, $4) }
+        type == "org.recordedcall.WriterFlush" && $1 == "calls" { calls += $3 }
+        function report(name, values, n,    i, j, t) {
+            if (n == 0) { printf "   %-28s none\n", name; return }
+            for (i = 2; i <= n; i++) { t = values[i]; for (j = i - 1; j >= 1 && values[j] > t; j--) values[j + 1] = values[j]; values[j + 1] = t }
+            printf "   %-28s %6d   p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms\n", name, n, values[int(n * 0.5) + (n * 0.5 > int(n * 0.5))],
+                values[int(n * 0.99) + (n * 0.99 > int(n * 0.99))], values[n]
+        }
+        END {
+            report("GC pauses", gc, gcs)
+            report("writer flushes", flush, flushes)
+            if (flushes > 0) printf "   %-28s %6.0f calls per flush on average\n", "", calls / flushes
+        }'
 fi
 if grep -q -i -E "warn|severe" "$work/server.log"; then
     echo

@@ -66,7 +66,8 @@ public final class Api {
         try {
             return awaitRows("correlation_id", correlationId, 1).getJsonObject(0);
         } catch (AssertionError missing) {
-            throw new AssertionError(missing.getMessage() + "; events of the call: " + events(correlationId), missing);
+            throw new AssertionError(missing.getMessage() + "; events of the call: " + events(correlationId)
+                    + "; the writer: " + send(request("api/_it/writer").GET()).body(), missing);
         }
     }
 

@@ -148,6 +148,8 @@ final class WriteQueue {
             return;
         }
         var startedCpu = threadCpuNanos();
+        var writtenBefore = written.get();
+        var event = FlushTiming.begin();
         try {
             while (writeNextBatch()) {
                 // until the queue is empty or the database fails
@@ -156,6 +158,7 @@ final class WriteQueue {
             if (startedCpu >= 0) {
                 cpuNanos.addAndGet(Math.max(0, threadCpuNanos() - startedCpu));
             }
+            FlushTiming.end(event, written.get() - writtenBefore);
         }
     }
 
