@@ -17,6 +17,8 @@
 #   BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh                 # only 1., 1b. and 2.
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
 #   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went
+#   BENCH_DB=h2 deploy/benchmark.sh          # the embedded default instead: the demo on the server's own H2
+#                                            # (sections 1, 1b, 2, 3 and 5; 4 and 6 need PostgreSQL)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -30,8 +32,22 @@ postgres="$root/src-it/postgres/postgres.sh"
 echo "building the library and the demo (with the benchmark's endpoint) ..."
 mvn -B -q -f "$root/pom.xml" install -DskipTests
 mvn -B -q -f "$here/demo/pom.xml" package -Pbench
-rm -rf "$pg_dir" "$work/server.log" "$work/report.txt"
+rm -rf "$pg_dir" "$work/server.log" "$work/report.txt" "$work/micro-root"
 mkdir -p "$work"
+
+if [[ "${BENCH_DB:-postgresql}" == "h2" ]]; then
+    # the demo as a new user first runs it: records on Payara Micro's default datasource, an H2
+    # file under the instance root, which the driver reads through H2's automatic server mode
+    store_opts=(--rootdir "$work/micro-root")
+    server_props=()
+    jdbc_url="jdbc:h2:$work/micro-root/lib/databases/embedded_default;AUTO_SERVER=TRUE"
+    driver_jar="$work/h2.jar"
+    printf '#!/usr/bin/env bash\necho "no database outage with the embedded H2" >&2; exit 1\n' > "$work/db.sh"
+else
+    store_opts=(--addlibs "$work/postgresql.jar" --postbootcommandfile "$work/postboot.asadmin")
+    server_props=(-Drecordedcall.datasource=jdbc/records)
+    jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/records?user=recorded&password=recorded"
+    driver_jar="$work/postgresql.jar"
 
 bash "$postgres" start "$pg_dir" "$pg_port"
 cat > "$work/db.sh" <<EOF
@@ -48,6 +64,7 @@ cat > "$work/postboot.asadmin" <<EOF
 create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property user=recorded:password=recorded:serverName=127.0.0.1:portNumber=$pg_port:databaseName=records:reWriteBatchedInserts=true RecordsPool
 create-jdbc-resource --connectionpoolid RecordsPool jdbc/records
 EOF
+fi
 
 server=""
 cleanup() {
@@ -65,11 +82,10 @@ profile_opts=""
 if [[ -n "${PROFILE:-}" ]]; then
     profile_opts="-XX:StartFlightRecording=filename=$work/server.jfr,settings=profile,dumponexit=true"
 fi
-java -Xmx1g -Drecordedcall.datasource=jdbc/records ${SERVER_OPTS:-} $profile_opts \
+java -Xmx1g "${server_props[@]}" ${SERVER_OPTS:-} $profile_opts \
     -jar "$here/demo/target/servers/payara-micro.jar" \
     --deploy "$here/demo/target/demo.war" --contextroot demo --port "$port" --nocluster --disablephonehome \
-    --addlibs "$work/postgresql.jar" --postbootcommandfile "$work/postboot.asadmin" \
-    > "$work/server.log" 2>&1 &
+    "${store_opts[@]}" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
     curl -sf -o /dev/null "http://localhost:$port/demo/api/health/recorder" && break
@@ -79,8 +95,7 @@ done
 curl -sf -o /dev/null "http://localhost:$port/demo/api/health/recorder" || { echo "the demo did not start" >&2; exit 1; }
 
 # shellcheck disable=SC2086
-java ${BENCH_OPTS:-} -cp "$work/postgresql.jar" "$here/bench/Bench.java" "$port" \
-    "jdbc:postgresql://127.0.0.1:$pg_port/records?user=recorded&password=recorded" "$server" "$work/db.sh" \
+java ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" "$port" "$jdbc_url" "$server" "$work/db.sh" \
     | tee "$work/report.txt"
 if [[ -n "${PROFILE:-}" ]]; then
     kill "$server" && wait "$server" 2>/dev/null || true
