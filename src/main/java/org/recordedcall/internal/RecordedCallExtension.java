@@ -36,7 +36,8 @@ import java.util.List;
  *
  * <p>Also gives every Jakarta REST resource class (root resources, and sub-resource classes
  * with resource methods) the recorder's interceptor binding, so that a resource recorded
- * application-wide (without an annotation of its own) has its arguments and result captured too. On a resource that no call records, the interceptor only passes
+ * application-wide (without an annotation of its own) has its arguments and result captured
+ * too. On a resource that no call records, the interceptor only passes
  * the invocation on.
  */
 public final class RecordedCallExtension implements Extension {

@@ -107,9 +107,9 @@ public final class HttpCalls {
 
     /**
      * At undeploy: ends the event streams still open, so that none is lost; their record says
-     * they were still open. Returns how many.
+     * they were still open.
      */
-    public int endOpenStreams() {
+    public void endOpenStreams() {
         var ended = 0;
         for (var call : List.copyOf(openStreams)) {
             call.responseBodyOmitted(EVENT_STREAM_OPEN_NOTE);
@@ -120,7 +120,6 @@ public final class HttpCalls {
             LOG.log(System.Logger.Level.INFO, "recorded-call: {0} server-sent-event stream(s) still open at undeploy "
                     + "were stored as ended now", ended);
         }
-        return ended;
     }
 
     private static boolean isClientLeavingAStream(CallDraft call, Throwable thrown) {

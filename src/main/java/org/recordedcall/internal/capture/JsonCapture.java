@@ -162,7 +162,7 @@ public final class JsonCapture {
     }
 
     // infrastructure parameters (@Context, @Suspended) are not arguments of the call: null skips them
-    static String[] parameterNames(Method method) {
+    private static String[] parameterNames(Method method) {
         var parameters = method.getParameters();
         var resourceMethod = RestParameters.isResourceMethod(method);
         var keys = new String[parameters.length];

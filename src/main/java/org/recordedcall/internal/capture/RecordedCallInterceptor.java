@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Not final, with a public no-argument constructor, serializable and injected through an
  * initializer method: what an EJB container requires of an interceptor of a session bean
- * ({@code @Stateless} and {@code @Singleton} resources). Payara's EJB container generates a
- * serializable subclass of each such interceptor, and a final class fails the deployment.
+ * ({@code @Stateless} and {@code @Singleton} resources). Payara Server's EJB container
+ * generates a serializable subclass of each such interceptor, and a final class fails the
+ * deployment there (Payara Micro accepts it).
  */
 @RecordedCall
 @Interceptor
