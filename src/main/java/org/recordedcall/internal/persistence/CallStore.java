@@ -53,6 +53,16 @@ public class CallStore {
         return Purge.deleteOldest(joined(), before, max);
     }
 
+    /** Whether the call with this id is stored. */
+    public boolean contains(String id) {
+        var entities = unit.factory().createEntityManager();
+        try {
+            return entities.find(RecordedCallEntity.class, id) != null;
+        } finally {
+            entities.close();
+        }
+    }
+
     /** How many calls are stored. */
     public long count() {
         var entities = unit.factory().createEntityManager();

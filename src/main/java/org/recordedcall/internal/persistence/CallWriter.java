@@ -51,6 +51,11 @@ public class CallWriter implements CallSink, RecorderStatus {
             public boolean reachable() {
                 return store.reachable();
             }
+
+            @Override
+            public boolean contains(String id) {
+                return store.contains(id);
+            }
         });
     }
 

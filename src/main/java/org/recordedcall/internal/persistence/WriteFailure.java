@@ -32,6 +32,20 @@ enum WriteFailure {
         return UNKNOWN;
     }
 
+    /**
+     * Whether the database refused a row because its key is taken (SQLSTATE 23505): for a call,
+     * whose id is made once, the sign that an earlier attempt was stored after all.
+     */
+    static boolean isDuplicateKey(Throwable failure) {
+        var seen = 0;
+        for (var cause = failure; cause != null && seen < 20; cause = cause.getCause(), seen++) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The failure and, when it wraps others, its innermost cause: what an operator needs to read. */
     static String describe(Throwable failure) {
         var root = failure;

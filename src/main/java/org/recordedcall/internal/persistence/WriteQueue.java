@@ -39,6 +39,9 @@ final class WriteQueue {
 
         /** Whether the database answers at all. */
         boolean reachable();
+
+        /** Whether the call with this id is stored. */
+        boolean contains(String id);
     }
 
     // a database that is starting up answers but refuses writes for a moment: try a few times first
@@ -253,7 +256,16 @@ final class WriteQueue {
             } catch (RuntimeException e) {
                 last = e;
                 switch (WriteFailure.of(e)) {
-                    case RECORD -> setAside.add(call);
+                    case RECORD -> {
+                        if (WriteFailure.isDuplicateKey(e) && store.contains(call.id())) {
+                            // an earlier attempt was committed, but its answer was lost with the connection
+                            written.incrementAndGet();
+                            unclearRefusals.remove(call.id());
+                            wentIn++;
+                        } else {
+                            setAside.add(call);
+                        }
+                    }
                     case UNKNOWN -> unclear.add(call);
                     case DATABASE -> {
                         // the database went away while we wrote: keep this call and the rest for later

@@ -41,6 +41,8 @@ class WriteQueueTest {
          * single-call writes.
          */
         volatile int singlesBeforeOutage = -1;
+        /** Calls whose first write is committed, but whose answer the connection loses (SQLSTATE 08006). */
+        volatile Set<String> answerLost = Set.of();
 
         @Override
         public void write(List<CallRecord> batch) {
@@ -57,6 +59,16 @@ class WriteQueueTest {
             }
             if (!up) {
                 throw failure("08001", "connection refused");
+            }
+            for (var call : batch) {
+                if (stored.contains(call.id())) {
+                    throw failure("23505", "duplicate key value violates unique constraint");
+                }
+            }
+            if (batch.stream().anyMatch(call -> answerLost.contains(call.id()))) {
+                answerLost = Set.of();
+                batch.forEach(call -> stored.add(call.id()));
+                throw failure("08006", "connection reset during commit");
             }
             for (var call : batch) {
                 if (refused.contains(call.id())) {
@@ -86,6 +98,11 @@ class WriteQueueTest {
         @Override
         public boolean reachable() {
             return up;
+        }
+
+        @Override
+        public boolean contains(String id) {
+            return stored.contains(id);
         }
 
         private static RuntimeException failure(String state, String message) {
@@ -193,6 +210,24 @@ class WriteQueueTest {
         calls(3).forEach(queue::offer);
         queue.flush();
         assertEquals(7, store.stored.size(), "the writer goes on after it");
+        assertBalanced(queue);
+    }
+
+    @Test
+    void aBatchStoredThoughItsCommitsAnswerWasLostIsCountedWrittenNotFailed() throws InterruptedException {
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        var calls = calls(5);
+        store.answerLost = Set.of(calls.get(0).id());
+        calls.forEach(queue::offer);
+
+        queue.flush();
+        assertEquals(5, queue.status().queueDepth(), "kept: the database seemed to go away");
+        Thread.sleep(120);
+        queue.flush();
+
+        assertEquals(5, store.stored.size());
+        assertEquals(5, queue.status().written());
+        assertEquals(0, queue.status().failed(), queue.status()::toString);
         assertBalanced(queue);
     }
 
