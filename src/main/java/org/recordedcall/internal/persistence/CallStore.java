@@ -2,24 +2,30 @@ package org.recordedcall.internal.persistence;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.recordedcall.CallRecord;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
-/** Inserts finished calls in a transaction of their own, never the request's. */
+/** Inserts finished calls in transactions of their own, never the request's; deletes the oldest. */
 @Singleton
 public class CallStore {
 
     /** The name of the library's persistence unit (bootstrapped by {@link StoreUnit}, declared in no persistence.xml). */
     public static final String UNIT = "recorded-call";
+
+    private static final RowInsert<RecordedCallEntity> INSERT = RowInsert.of(RecordedCallEntity.class);
 
     private final StoreUnit unit;
     private volatile TransactionSynchronizationRegistry transactions;
@@ -34,14 +40,28 @@ public class CallStore {
         return unit.reachable();
     }
 
-    /** Inserts the calls in one transaction of their own, with JDBC batching where the provider does it. */
+    /**
+     * Inserts the calls in one transaction of their own, as one JDBC batch on the transaction's
+     * connection of the unit's datasource ({@link RowInsert}, from the entity's mapping). A
+     * refused batch throws a {@link PersistenceException} whose cause carries the SQLSTATE.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insertAll(List<CallRecord> calls) {
-        var entities = joined();
-        for (var call : calls) {
-            entities.persist(RecordedCallEntity.of(call));
+        unit.ensureSchema();
+        try (var connection = unit.dataSource().getConnection()) {
+            insert(connection, calls);
+        } catch (SQLException e) {
+            throw new PersistenceException("recorded-call: the database refused " + calls.size() + " call(s): " + e, e);
         }
-        entities.flush();
+    }
+
+    /** Inserts the calls as one JDBC batch on this connection, in whatever transaction it is part of. */
+    static void insert(Connection connection, List<CallRecord> calls) throws SQLException {
+        var rows = new ArrayList<RecordedCallEntity>(calls.size());
+        for (var call : calls) {
+            rows.add(RecordedCallEntity.of(call));
+        }
+        INSERT.insert(connection, rows);
     }
 
     /**

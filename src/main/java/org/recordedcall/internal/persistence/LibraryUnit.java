@@ -126,9 +126,6 @@ final class LibraryUnit implements PersistenceUnitInfo {
         var properties = new Properties();
         // no class transformer is registered, so the entity is used as compiled
         properties.setProperty("eclipselink.weaving", "false");
-        // JDBC batching of the writer's inserts
-        properties.setProperty("eclipselink.jdbc.batch-writing", "JDBC");
-        properties.setProperty("hibernate.jdbc.batch_size", "100");
         // no schema generation by the provider: the library runs its own IF NOT EXISTS DDL
         // (META-INF/recorded-call/), the same on every provider, never dropping a row
         properties.setProperty("jakarta.persistence.schema-generation.database.action", "none");

@@ -25,6 +25,7 @@ public class StoreUnit {
 
     private final Settings settings;
     private EntityManagerFactory factory;
+    private volatile DataSource dataSource;
     private volatile String databaseProduct;
     private volatile boolean schemaChecked;
 
@@ -36,7 +37,7 @@ public class StoreUnit {
     /** The factory of entity managers for the records. */
     public synchronized EntityManagerFactory factory() {
         if (factory == null) {
-            factory = bootstrap(datasourceName(), databaseProduct);
+            factory = bootstrap(datasourceName(), dataSource(), databaseProduct);
         }
         return factory;
     }
@@ -84,7 +85,7 @@ public class StoreUnit {
             }
             var name = datasourceName();
             try {
-                var database = dataSource(name);
+                var database = dataSource();
                 databaseProduct = product(database);
                 var ddl = SchemaInstaller.install(database);
                 LOG.log(System.Logger.Level.INFO, "recorded-call: table RECORDED_CALL is ready on {0} ({1})", name, ddl);
@@ -102,9 +103,19 @@ public class StoreUnit {
         }
     }
 
+    /** The datasource the records are stored in, looked up once. */
+    public DataSource dataSource() {
+        var found = dataSource;
+        if (found == null) {
+            found = dataSource(datasourceName());
+            dataSource = found;
+        }
+        return found;
+    }
+
     /** Whether the datasource hands out a working connection. */
     public boolean reachable() {
-        try (var connection = dataSource(datasourceName()).getConnection()) {
+        try (var connection = dataSource().getConnection()) {
             return connection.isValid(2);
         } catch (SQLException | RuntimeException e) {
             return false;
@@ -121,7 +132,7 @@ public class StoreUnit {
         }
     }
 
-    private static EntityManagerFactory bootstrap(String datasource, String databaseProduct) {
+    private static EntityManagerFactory bootstrap(String datasource, DataSource database, String databaseProduct) {
         var providers = PersistenceProviderResolverHolder.getPersistenceProviderResolver().getPersistenceProviders();
         if (providers.isEmpty()) {
             throw new IllegalStateException("recorded-call: the server offers no JPA provider");
@@ -130,11 +141,11 @@ public class StoreUnit {
         LOG.log(System.Logger.Level.INFO, "recorded-call: storing records on {0} through {1}",
                 datasource, provider.getClass().getName());
         return provider.createContainerEntityManagerFactory(
-                LibraryUnit.jta(provider.getClass().getName(), dataSource(datasource)),
+                LibraryUnit.jta(provider.getClass().getName(), database),
                 LibraryUnit.integration(provider.getClass().getName(), databaseProduct));
     }
 
-    static DataSource dataSource(String name) {
+    private static DataSource dataSource(String name) {
         try {
             return (DataSource) new InitialContext().lookup(name);
         } catch (NamingException | ClassCastException e) {

@@ -7,6 +7,7 @@ import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.recordedcall.CallRecord;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ final class H2Unit implements AutoCloseable {
 
     final String url;
     final EntityManagerFactory factory;
+    final JdbcDataSource database;
 
     H2Unit() {
         this("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -24,7 +26,7 @@ final class H2Unit implements AutoCloseable {
     /** Another unit on the same database: the schema is installed again, as at a redeploy. */
     H2Unit(String url) {
         this.url = url;
-        var database = new JdbcDataSource();
+        database = new JdbcDataSource();
         database.setURL(url);
         database.setUser("sa");
         try {
@@ -37,14 +39,15 @@ final class H2Unit implements AutoCloseable {
                 LibraryUnit.resourceLocal(provider.getClass().getName(), database), Map.of());
     }
 
+    /** Inserts the calls as the writer does, in one transaction. */
     void insert(CallRecord... calls) {
-        var entities = factory.createEntityManager();
-        entities.getTransaction().begin();
-        for (var call : calls) {
-            entities.persist(RecordedCallEntity.of(call));
+        try (var connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            CallStore.insert(connection, List.of(calls));
+            connection.commit();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
         }
-        entities.getTransaction().commit();
-        entities.close();
     }
 
     <T> T read(Function<EntityManager, T> work) {

@@ -1,7 +1,5 @@
 package org.recordedcall.internal.persistence;
 
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +33,11 @@ class RecordedCallEntityTest {
     }
 
     /** The unit exactly as shipped, on a table made from the shipped DDL; every unit of a test on the same database. */
-    private EntityManagerFactory unit() {
+    private H2Unit unit() {
         var unit = url == null ? new H2Unit() : new H2Unit(url);
         url = unit.url;
         opened.add(unit);
-        return unit.factory;
+        return unit;
     }
 
     static CallRecord record(String id) {
@@ -53,31 +51,18 @@ class RecordedCallEntityTest {
                 CallOutcome.SUCCESS);
     }
 
-    private void insert(EntityManagerFactory factory, CallRecord call) {
-        var entities = factory.createEntityManager();
-        entities.getTransaction().begin();
-        entities.persist(RecordedCallEntity.of(call));
-        entities.getTransaction().commit();
-        entities.close();
-    }
-
-    private CallRecord read(EntityManagerFactory factory, String id) {
-        var entities = factory.createEntityManager();
-        try {
-            return entities.find(RecordedCallEntity.class, id).toRecord();
-        } finally {
-            entities.close();
-        }
+    private CallRecord read(H2Unit unit, String id) {
+        return unit.read(entities -> entities.find(RecordedCallEntity.class, id).toRecord());
     }
 
     @Test
     void aRecordSurvivesTheRoundTripUnchanged() {
-        var factory = unit();
+        var unit = unit();
         var call = record(UUID.randomUUID().toString());
 
-        insert(factory, call);
+        unit.insert(call);
 
-        assertEquals(call, read(factory, call.id()));
+        assertEquals(call, read(unit, call.id()));
     }
 
     @Test
@@ -103,7 +88,7 @@ class RecordedCallEntityTest {
     void installingTheSchemaAgainKeepsTheRows() {
         var first = unit();
         var call = record(UUID.randomUUID().toString());
-        insert(first, call);
+        first.insert(call);
         first.close();
 
         var second = unit();
@@ -113,7 +98,7 @@ class RecordedCallEntityTest {
 
     @Test
     void valuesLongerThanTheirColumnAreCutToFit() {
-        var factory = unit();
+        var unit = unit();
         var base = record(UUID.randomUUID().toString());
         var longPath = "/" + "p".repeat(10_000);
         var call = new CallRecord(base.id(), base.correlationId(), base.traceId(), base.kind(), "o".repeat(1000),
@@ -123,9 +108,9 @@ class RecordedCallEntityTest {
                 base.exceptionType(), "m".repeat(5000), base.stackTrace(), base.principal(), base.clientAddress(),
                 "u".repeat(3000), base.startedAt(), base.endedAt(), base.durationNanos(), base.outcome());
 
-        insert(factory, call);
+        unit.insert(call);
 
-        var stored = read(factory, call.id());
+        var stored = read(unit, call.id());
         assertEquals(RecordedCallEntity.LONG, stored.path().length());
         assertTrue(stored.path().endsWith("…"));
         assertEquals(RecordedCallEntity.SHORT, stored.operation().length());

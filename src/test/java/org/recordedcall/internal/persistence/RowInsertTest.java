@@ -1,0 +1,107 @@
+package org.recordedcall.internal.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.recordedcall.CallRecord;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The writer's JDBC insert, made from the entity's mapping, on a real H2 with the shipped DDL; read back through JPA. */
+class RowInsertTest {
+
+    private final H2Unit unit = new H2Unit();
+
+    @AfterEach
+    void close() {
+        unit.close();
+    }
+
+    @Test
+    void theInsertNamesEveryColumnOfTheTableOnce() throws SQLException {
+        var sql = RowInsert.of(RecordedCallEntity.class).sql();
+        var listed = sql.substring(sql.indexOf('(') + 1, sql.indexOf(')')).split(", ");
+
+        var columns = new TreeSet<String>();
+        try (var connection = unit.database.getConnection();
+             var found = connection.getMetaData().getColumns(null, null, "RECORDED_CALL", null)) {
+            while (found.next()) {
+                columns.add(found.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+
+        assertEquals(columns.size(), listed.length, sql);
+        assertEquals(columns, new TreeSet<>(Arrays.asList(listed)));
+        assertTrue(sql.startsWith("insert into RECORDED_CALL ("), sql);
+    }
+
+    @Test
+    void aBatchIsStoredAndReadsBackUnchangedThroughJpaNullsIncluded() {
+        var full = RecordedCallEntityTest.record(UUID.randomUUID().toString());
+        var bare = new CallRecord(UUID.randomUUID().toString(), null, null, full.kind(), null, null, null, null, null,
+                null, null, false, null, null, null, null, null, null, null, false, null, null, null, null, null, null,
+                full.startedAt(), null, null, null);
+        var calls = new ArrayList<CallRecord>();
+        calls.add(full);
+        calls.add(bare);
+        for (int i = 0; i < 250; i++) {
+            calls.add(RecordedCallEntityTest.record(UUID.randomUUID().toString()));
+        }
+
+        unit.insert(calls.toArray(CallRecord[]::new));
+
+        for (var call : calls) {
+            var stored = unit.read(entities -> entities.find(RecordedCallEntity.class, call.id()).toRecord());
+            assertEquals(call, stored);
+        }
+    }
+
+    @Test
+    void aRefusedRowFailsTheWholeBatchWithItsSqlState() throws SQLException {
+        var twice = RecordedCallEntityTest.record(UUID.randomUUID().toString());
+        var batch = List.of(RecordedCallEntityTest.record(UUID.randomUUID().toString()), twice, twice);
+
+        try (var connection = unit.database.getConnection()) {
+            connection.setAutoCommit(false);
+            var refused = assertThrows(SQLException.class, () -> CallStore.insert(connection, batch));
+            connection.rollback();
+
+            assertEquals(WriteFailure.RECORD, WriteFailure.of(refused));
+            assertTrue(WriteFailure.isDuplicateKey(refused), refused::toString);
+        }
+        long stored = unit.read(entities -> entities.createQuery("select count(c) from RecordedCallEntity c", Long.class)
+                .getSingleResult());
+        assertEquals(0, stored);
+    }
+
+    @Test
+    void aMappingItCannotBindIsRefusedWhenTheInsertIsMadeNotAtTheFirstRow() {
+        var notAnEntity = assertThrows(IllegalArgumentException.class, () -> RowInsert.of(String.class));
+        assertTrue(notAnEntity.getMessage().contains("no JPA entity"), notAnEntity.getMessage());
+
+        var unbindable = assertThrows(IllegalArgumentException.class, () -> RowInsert.of(WithADate.class));
+        assertTrue(unbindable.getMessage().contains("when") && unbindable.getMessage().contains("java.util.Date"),
+                unbindable.getMessage());
+    }
+
+    @Entity
+    static class WithADate {
+        @Id
+        @Column(name = "id")
+        String id;
+        @Column(name = "when_done")
+        java.util.Date when;
+    }
+}
