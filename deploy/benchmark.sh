@@ -3,7 +3,9 @@
 # PostgreSQL of its own on loopback, drives load from a second process (deploy/bench/Bench.java,
 # plain HTTP/1.1 with keep-alive) and prints, from one run:
 #   1. throughput and p50/p99 latency of the recorded POST /orders and of the same endpoint
-#      unrecorded, interleaved round by round, and their ratio
+#      unrecorded, interleaved round by round, and their ratio; 1b. the same at half the
+#      unrecorded maximum, with the server's CPU per call; 1c. an unrecorded endpoint with the
+#      library's interceptor binding against one the binding skips (@NotRecorded)
 #   2. rows in the database against recorded calls made
 #   3. records stored per second by the batched writer against one transaction per record
 #   4. the server's heap while the database is down and calls keep coming

@@ -25,6 +25,8 @@ public final class Bench {
     static final String ORDER = "{\"item\":\"book\",\"quantity\":2}";
     static final String RECORDED = "/demo/api/orders";
     static final String UNRECORDED = "/demo/api/unrecorded/orders";
+    // the same, @NotRecorded: no interceptor binding at all (the bench profile's SkippedOrdersResource)
+    static final String SKIPPED = "/demo/api/skipped/orders";
     static final String HEALTH = "/demo/api/health/recorder";
 
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 4);
@@ -134,6 +136,24 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   of the added: the writer's flushes %.0f µs per call (ThreadMXBean), the rest %.0f µs "
                 + "(request threads, event delivery; target <= 15 µs on the request thread)%n",
                 writerPerCall, recordedCpu - unrecordedCpu - writerPerCall);
+
+        // 1c. an endpoint no call records, with the library's interceptor binding (as every
+        // resource gets it) against one the binding skips (@NotRecorded): saturated, interleaved
+        var bound = new Figures();
+        var skipped = new Figures();
+        for (int round = 0; round < ROUNDS; round++) {
+            var first = round % 2 == 0;
+            (first ? bound : skipped).add(driveMeasured(first ? UNRECORDED : SKIPPED, ROUND_SECONDS));
+            (first ? skipped : bound).add(driveMeasured(first ? SKIPPED : UNRECORDED, ROUND_SECONDS));
+        }
+        System.out.println();
+        System.out.println("1c. Unrecorded endpoints pay nothing: bound by the library vs skipped by it (@NotRecorded), saturated");
+        System.out.printf(Locale.ROOT, "   skipped: %,10.0f req/s   server CPU %.1f µs per call%n", skipped.throughput(),
+                skipped.cpuNanos / (double) skipped.count() / 1e3);
+        System.out.printf(Locale.ROOT, "   bound:   %,10.0f req/s   server CPU %.1f µs per call%n", bound.throughput(),
+                bound.cpuNanos / (double) bound.count() / 1e3);
+        System.out.printf(Locale.ROOT, "   throughput ratio bound/skipped: %.3f (target >= 0.99); rounds bound/skipped: %s%n",
+                bound.throughput() / skipped.throughput(), bound.roundRatios(skipped));
 
         // 2. rows against calls
         var writer = awaitQueueEmpty(60);
@@ -443,6 +463,14 @@ public final class Bench {
         return figures;
     }
 
+    /** {@link #drive}, with the server process's CPU time over the round. */
+    Figures driveMeasured(String path, double seconds) throws Exception {
+        var before = processCpuNanos();
+        var figures = drive(path, seconds);
+        figures.cpuNanos = processCpuNanos() - before;
+        return figures;
+    }
+
     /** The server's CPU time so far, from /proc/PID/stat (utime + stime, in clock ticks of 10 ms). */
     long processCpuNanos() throws IOException {
         var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", serverPid, "stat"));
@@ -486,8 +514,10 @@ public final class Bench {
         final List<long[]> latencies = new ArrayList<>();
         long nanos;
         long cpuNanos;
+        final List<Double> roundThroughputs = new ArrayList<>();
 
         void add(Figures other) {
+            roundThroughputs.add(other.throughput());
             latencies.addAll(other.latencies);
             nanos += other.nanos;
             cpuNanos += other.cpuNanos;
@@ -499,6 +529,15 @@ public final class Bench {
 
         double throughput() {
             return count() / (nanos / 1e9);
+        }
+
+        /** This one's throughput over the other's, round by round: the spread of the ratio. */
+        String roundRatios(Figures other) {
+            var ratios = new java.util.StringJoiner(" ");
+            for (int i = 0; i < Math.min(roundThroughputs.size(), other.roundThroughputs.size()); i++) {
+                ratios.add(String.format(Locale.ROOT, "%.3f", roundThroughputs.get(i) / other.roundThroughputs.get(i)));
+            }
+            return ratios.toString();
         }
 
         double percentileMillis(double percentile) {
