@@ -16,7 +16,8 @@
 #   BENCH_OPTS="-Dbench.rounds=4" deploy/benchmark.sh                   # driver settings (Bench.java)
 #   BENCH_OPTS="-Dbench.only=upload" deploy/benchmark.sh                # only 5., in half a minute
 #   BENCH_OPTS="-Dbench.only=query" deploy/benchmark.sh                 # only 6.
-#   BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh                 # only 1., 1b. and 2.
+#   BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh                 # only 1., 1b., 1c. and 2.
+#   BENCH_OPTS="-Dbench.only=writer" deploy/benchmark.sh                # only 3.
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
 #   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went
 #   BENCH_DB=h2 deploy/benchmark.sh          # the embedded default instead: the demo on the server's own H2
