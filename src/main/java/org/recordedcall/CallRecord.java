@@ -1,9 +1,11 @@
 package org.recordedcall;
 
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -86,11 +88,40 @@ public record CallRecord(
     }
 
     private static Map<String, List<String>> frozen(Map<String, List<String>> headers) {
-        if (headers == null) {
-            return null;
+        if (headers == null || headers instanceof Frozen) {
+            return headers; // a record's own map, passed on to the next: copied once is enough
         }
         var copy = new TreeMap<String, List<String>>();
         headers.forEach((name, values) -> copy.put(name, values == null ? List.of() : List.copyOf(values)));
-        return Collections.unmodifiableMap(copy);
+        return new Frozen(Collections.unmodifiableSortedMap(copy));
+    }
+
+    /** A record's copy of headers: sorted, unmodifiable, its lists too; made only by {@link #frozen}. */
+    private static final class Frozen extends AbstractMap<String, List<String>> {
+        private final Map<String, List<String>> sorted;
+
+        Frozen(Map<String, List<String>> sorted) {
+            this.sorted = sorted;
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return sorted.entrySet();
+        }
+
+        @Override
+        public List<String> get(Object name) {
+            return sorted.get(name);
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return sorted.containsKey(name);
+        }
+
+        @Override
+        public int size() {
+            return sorted.size();
+        }
     }
 }

@@ -7,7 +7,6 @@ import org.recordedcall.CallRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The one mutable record of a call while it runs. Filled by the filters, the writer
@@ -16,7 +15,7 @@ import java.util.UUID;
  */
 public final class CallDraft {
 
-    private final String id = UUID.randomUUID().toString();
+    private final String id = CallIds.next();
     private final CallKind kind;
     private final Endpoint endpoint;
     private final HttpFacts http;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The client's address: the connection's peer, unless that peer is one of the trusted
@@ -19,10 +20,13 @@ final class ClientAddress {
     private ClientAddress() {
     }
 
-    static String of(String peer, Enumeration<String> forwarded, Enumeration<String> forwardedFor, TrustedProxies trusted) {
+    /** @param headers a request's values of a header, by name: read only when the peer is a trusted proxy */
+    static String of(String peer, Function<String, Enumeration<String>> headers, TrustedProxies trusted) {
         if (peer == null || trusted.isEmpty() || !trusted.contains(peer)) {
             return peer;
         }
+        var forwarded = headers.apply("Forwarded");
+        var forwardedFor = headers.apply("X-Forwarded-For");
         var hops = forwarded != null && forwarded.hasMoreElements() ? forwardedHops(forwarded) : forwardedForHops(forwardedFor);
         var address = peer;
         for (int i = hops.size() - 1; i >= 0; i--) {

@@ -20,13 +20,27 @@ import java.util.List;
  * @param template       the Jakarta REST template below the application path, e.g.
  *                       {@code /orders/{id}}; empty for a method that is no resource method,
  *                       {@code null} for a call no method served
- * @param policy         the effective annotation: the method's, else its class's
+ * @param policy         what the effective annotation (the method's, else its class's) asks, read once
  * @param masked         the names the class's and the method's annotations add to the masked ones
  * @param streamsEvents  whether the method answers with server-sent events, a stream that
  *                       normally ends when its client leaves
  */
-record Endpoint(Class<?> resourceClass, Method method, String operation, String template, RecordedCall policy,
+record Endpoint(Class<?> resourceClass, Method method, String operation, String template, Policy policy,
                 List<String> masked, boolean streamsEvents) {
+
+    /** The members of a {@link RecordedCall}, read from the annotation once rather than through its proxy per call. */
+    record Policy(boolean requestBody, boolean responseBody, boolean arguments, boolean result, boolean headers,
+                  boolean onlyFailures, long slowerThanMillis, double sampleRate) {
+
+        /** Everything recorded, every call stored: what no annotation asks otherwise. */
+        static final Policy DEFAULT = new Policy(true, true, true, true, true, false, 0, -1);
+
+        static Policy of(RecordedCall annotation) {
+            return annotation == null ? DEFAULT : new Policy(annotation.requestBody(), annotation.responseBody(),
+                    annotation.arguments(), annotation.result(), annotation.headers(), annotation.onlyFailures(),
+                    Math.max(0, annotation.slowerThanMillis()), annotation.sampleRate());
+        }
+    }
 
     /** The endpoint of {@code method} served through {@code resourceClass} (which may be a subclass or proxy). */
     static Endpoint of(Class<?> resourceClass, Method method) {
@@ -46,7 +60,7 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
         var name = own == null || own.value().isBlank()
                 ? type.getSimpleName() + "#" + method.getName()
                 : own.value();
-        return new Endpoint(type, method, name, template(type, method), policy, masked(type, method, applicationWide),
+        return new Endpoint(type, method, name, template(type, method), Policy.of(policy), masked(type, method, applicationWide),
                 streamsEvents(method));
     }
 
@@ -55,7 +69,7 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
      * answered before the runtime matched a resource, in an application recorded whole.
      */
     static Endpoint unmatched(RecordedCall applicationWide) {
-        return new Endpoint(null, null, null, null, applicationWide, masked(null, null, applicationWide), false);
+        return new Endpoint(null, null, null, null, Policy.of(applicationWide), masked(null, null, applicationWide), false);
     }
 
     /** Whether an intercepted invocation of {@code candidate} is this endpoint's method. */
@@ -65,9 +79,6 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
     }
 
     boolean records(Part part) {
-        if (policy == null) {
-            return true;
-        }
         return switch (part) {
             case REQUEST_BODY -> policy.requestBody();
             case RESPONSE_BODY -> policy.responseBody();
@@ -100,16 +111,16 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
     }
 
     boolean onlyFailures() {
-        return policy != null && policy.onlyFailures();
+        return policy.onlyFailures();
     }
 
     long slowerThanMillis() {
-        return policy == null ? 0 : Math.max(0, policy.slowerThanMillis());
+        return policy.slowerThanMillis();
     }
 
     /** The endpoint's own sample rate, or {@code fallback} when it sets none. */
     double sampleRate(double fallback) {
-        return policy == null || policy.sampleRate() < 0 ? fallback : Math.min(1, policy.sampleRate());
+        return policy.sampleRate() < 0 ? fallback : Math.min(1, policy.sampleRate());
     }
 
     private static List<String> masked(Class<?> type, Method method, RecordedCall applicationWide) {
@@ -147,12 +158,20 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
         return RouteTemplate.withoutPatterns(join(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value()));
     }
 
+    /** The segments joined by one slash each, without the slashes they start or end with; "/" for none. */
     static String join(String... segments) {
         var route = new StringBuilder();
         for (var segment : segments) {
-            var trimmed = segment.replaceAll("^/+|/+$", "");
-            if (!trimmed.isEmpty()) {
-                route.append('/').append(trimmed);
+            int start = 0;
+            int end = segment.length();
+            while (start < end && segment.charAt(start) == '/') {
+                start++;
+            }
+            while (end > start && segment.charAt(end - 1) == '/') {
+                end--;
+            }
+            if (start < end) {
+                route.append('/').append(segment, start, end);
             }
         }
         return route.length() == 0 ? "/" : route.toString();

@@ -195,8 +195,7 @@ public final class HttpCalls {
                 headers.copy(request.getHeaderNames(), request::getHeaders),
                 request.getContentType(),
                 request.getHeader("Content-Encoding"),
-                ClientAddress.of(request.getRemoteAddr(), request.getHeaders("Forwarded"),
-                        request.getHeaders("X-Forwarded-For"), trustedProxies),
+                ClientAddress.of(request.getRemoteAddr(), request::getHeaders, trustedProxies),
                 request.getHeader("User-Agent"),
                 requestId != null && SAFE_REQUEST_ID.matcher(requestId).matches() ? requestId : null,
                 request.getHeader("traceparent"));

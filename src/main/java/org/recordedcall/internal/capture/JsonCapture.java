@@ -21,6 +21,7 @@ import java.lang.reflect.Parameter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.stream.BaseStream;
@@ -41,7 +42,8 @@ public final class JsonCapture {
 
     private final Jsonb jsonb;
     private final int maxChars;
-    private final Map<Method, String[]> names = new ConcurrentHashMap<>();
+    // per method, each argument's key as JSON text (quoted, escaped), null for one left out
+    private final Map<Method, String[]> keys = new ConcurrentHashMap<>();
 
     @Inject
     public JsonCapture(Settings settings) {
@@ -51,7 +53,7 @@ public final class JsonCapture {
 
     /** A JSON object of the arguments, keyed by their Jakarta REST parameter name, else the Java name. */
     public String arguments(Method method, Object[] values) {
-        var keys = names.computeIfAbsent(method, JsonCapture::parameterNames);
+        var keys = this.keys.computeIfAbsent(method, JsonCapture::jsonKeys);
         var out = new CappedWriter(maxChars);
         try {
             out.write('{');
@@ -64,7 +66,7 @@ public final class JsonCapture {
                     out.write(',');
                 }
                 first = false;
-                out.write(JsonSupport.PROVIDER.createValue(keys[i]).toString());
+                out.write(keys[i]);
                 out.write(':');
                 write(values[i], out);
             }
@@ -140,13 +142,30 @@ public final class JsonCapture {
 
     /** The kind of an opaque value, named by the type it is opaque as (a lambda has no better name), else null. */
     private static String opaqueKind(Object value) {
-        for (var type : OPAQUE) {
-            if (type.isInstance(value)) {
-                var name = value.getClass().getSimpleName();
-                return value.getClass().isSynthetic() || name.isEmpty() || name.contains("$$") ? type.getSimpleName() : name;
+        return OPAQUE_KIND.get(value.getClass()).orElse(null);
+    }
+
+    // what opaque kind a class of values is, decided once per class
+    private static final ClassValue<Optional<String>> OPAQUE_KIND = new ClassValue<>() {
+        @Override
+        protected Optional<String> computeValue(Class<?> valueClass) {
+            for (var type : OPAQUE) {
+                if (type.isAssignableFrom(valueClass)) {
+                    var name = valueClass.getSimpleName();
+                    return Optional.of(valueClass.isSynthetic() || name.isEmpty() || name.contains("$$") ? type.getSimpleName() : name);
+                }
             }
+            return Optional.empty();
         }
-        return null;
+    };
+
+    private static String[] jsonKeys(Method method) {
+        var names = parameterNames(method);
+        var keys = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            keys[i] = names[i] == null ? null : JsonSupport.PROVIDER.createValue(names[i]).toString();
+        }
+        return keys;
     }
 
     /** The text written, or, when the cap cut it, a JSON string that says so and holds the start. */

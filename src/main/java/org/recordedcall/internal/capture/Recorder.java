@@ -18,12 +18,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Moves a call through its life (started, failed, ended), hands the final record to the
  * {@link CallSink} and fires the matching events, synchronous and asynchronous. Never throws
  * into the application: an observer that fails is logged, and the call goes on. An event
- * nobody observes is not fired, and one nobody observes asynchronously is not fired
+ * nobody observes is not fired (nor is its snapshot of the call made), and one nobody observes asynchronously is not fired
  * asynchronously: that hands a task to a managed executor, which on Payara costs more than
  * the rest of the recording.
  */
@@ -63,13 +64,13 @@ public final class Recorder {
     }
 
     void started(CallDraft call) {
-        fire(started, new CallStarted(snapshot(call)));
+        fire(started, CallStarted.class, () -> new CallStarted(snapshot(call)));
     }
 
     /** Records the failure unless one is already recorded, and fires {@link CallFailed} for the first. */
     void failed(CallDraft call, Throwable thrown) {
         if (call.fail(Failure.of(thrown, settings.stackMaxChars()))) {
-            fire(failed, new CallFailed(snapshot(call)));
+            fire(failed, CallFailed.class, () -> new CallFailed(snapshot(call)));
         }
     }
 
@@ -86,7 +87,7 @@ public final class Recorder {
                 LOG.log(System.Logger.Level.WARNING, "recorded-call: call " + record.id()
                         + " could not be handed to the writer and is not stored.", e);
             }
-            fire(ended, new CallEnded(record));
+            fire(ended, CallEnded.class, () -> new CallEnded(record));
         }
     }
 
@@ -95,21 +96,31 @@ public final class Recorder {
         return masking.apply(call.snapshot(), call.endpoint());
     }
 
-    private Observed observed(Object payload) {
-        return observed.computeIfAbsent(payload.getClass(), type -> {
-            var observers = beans.resolveObserverMethods(payload);
-            return new Observed(observers.stream().anyMatch(observer -> !observer.isAsync()),
-                    observers.stream().anyMatch(ObserverMethod::isAsync));
-        });
-    }
-
-    private <E> void fire(Event<E> event, E payload) {
-        var observers = observed(payload);
+    /**
+     * Fires the event to its observers; the payload (a masked snapshot of the call) is made
+     * only when the event type has any, or the first time, to ask the container which it has.
+     */
+    private <E> void fire(Event<E> event, Class<E> type, Supplier<E> payload) {
+        var observers = observed.get(type);
+        E made = null;
+        if (observers == null) {
+            made = payload.get();
+            var resolved = beans.resolveObserverMethods(made);
+            observers = new Observed(resolved.stream().anyMatch(observer -> !observer.isAsync()),
+                    resolved.stream().anyMatch(ObserverMethod::isAsync));
+            observed.putIfAbsent(type, observers);
+        }
+        if (!observers.synchronously() && !observers.asynchronously()) {
+            return;
+        }
+        if (made == null) {
+            made = payload.get();
+        }
         if (observers.synchronously()) {
-            fireSynchronously(event, payload);
+            fireSynchronously(event, made);
         }
         if (observers.asynchronously()) {
-            fireAsynchronously(event, payload);
+            fireAsynchronously(event, made);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.recordedcall.internal.capture;
 
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which names are secrets: those that contain one of the fragments once both are lower-cased
@@ -11,7 +13,12 @@ import java.util.Set;
  */
 final class SecretNames {
 
-    private final Set<String> fragments;
+    // names seen are mostly the same few (headers, fields): remembered up to a bound, since
+    // the names of a request are the client's to choose
+    static final int REMEMBERED = 4096;
+
+    private final String[] fragments;
+    private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
 
     SecretNames(Collection<String> names) {
         var normalized = new LinkedHashSet<String>();
@@ -21,7 +28,7 @@ final class SecretNames {
                 normalized.add(fragment);
             }
         }
-        this.fragments = Set.copyOf(normalized);
+        this.fragments = normalized.toArray(String[]::new);
     }
 
     /** These names and more. */
@@ -29,7 +36,7 @@ final class SecretNames {
         if (more.isEmpty()) {
             return this;
         }
-        var all = new LinkedHashSet<>(fragments);
+        var all = new LinkedHashSet<>(Arrays.asList(fragments));
         all.addAll(more);
         return new SecretNames(all);
     }
@@ -38,6 +45,18 @@ final class SecretNames {
         if (name == null) {
             return false;
         }
+        var known = seen.get(name);
+        if (known != null) {
+            return known;
+        }
+        var secret = judge(name);
+        if (seen.size() < REMEMBERED) {
+            seen.put(name, secret);
+        }
+        return secret;
+    }
+
+    private boolean judge(String name) {
         var normalized = normalize(name);
         for (var fragment : fragments) {
             if (normalized.contains(fragment)) {
