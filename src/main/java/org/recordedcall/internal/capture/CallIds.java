@@ -10,12 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code SecureRandom} (which {@link UUID#randomUUID()} uses). An id names a call; it is no
  * secret and grants nothing (the query API has its own access control).
  */
-final class CallIds {
+public final class CallIds {
 
     private CallIds() {
     }
 
-    static String next() {
+    /** A new id. */
+    public static String next() {
         return next(System.currentTimeMillis()).toString();
     }
 

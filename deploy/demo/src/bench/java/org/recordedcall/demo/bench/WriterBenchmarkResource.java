@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.recordedcall.CallRecord;
 import org.recordedcall.RecordedCalls;
+import org.recordedcall.internal.capture.CallIds;
 import org.recordedcall.internal.persistence.CallStore;
 
 import java.lang.management.ManagementFactory;
@@ -17,7 +18,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Benchmark only (built into the demo by {@code -Pbench}, never shipped): stores copies of the
@@ -67,8 +67,13 @@ public class WriterBenchmarkResource {
         return result;
     }
 
-    /** The same call under a new id and the correlation id {@code bench-writer-...}. */
+    /**
+     * The same call under a new id, made as the library makes a call's, and that id (prefixed
+     * {@code bench-writer-}) as its correlation id, as for a call that came without an
+     * {@code X-Request-Id}: both in time order, as the library's are.
+     */
     private static CallRecord withNewIds(CallRecord model) {
+        var id = CallIds.next();
         try {
             RecordComponent[] components = CallRecord.class.getRecordComponents();
             var values = new Object[components.length];
@@ -76,8 +81,8 @@ public class WriterBenchmarkResource {
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
                 values[i] = switch (components[i].getName()) {
-                    case "id" -> UUID.randomUUID().toString();
-                    case "correlationId" -> "bench-writer-" + UUID.randomUUID();
+                    case "id" -> id;
+                    case "correlationId" -> "bench-writer-" + id; // in time order too, and told apart by the counts
                     default -> components[i].getAccessor().invoke(model);
                 };
             }
