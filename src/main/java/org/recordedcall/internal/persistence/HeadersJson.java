@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import org.recordedcall.internal.JsonSupport;
 
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,17 @@ final class HeadersJson {
         if (headers == null) {
             return null;
         }
-        var object = JsonSupport.PROVIDER.createObjectBuilder();
-        headers.forEach((name, values) -> {
-            var array = JsonSupport.PROVIDER.createArrayBuilder();
-            values.forEach(value -> array.add(value == null ? "" : value));
-            object.add(name, array);
-        });
-        return object.build().toString();
+        var text = new StringWriter(64 * headers.size() + 2);
+        try (var json = JsonSupport.GENERATORS.createGenerator(text)) {
+            json.writeStartObject();
+            headers.forEach((name, values) -> {
+                json.writeStartArray(name);
+                values.forEach(value -> json.write(value == null ? "" : value));
+                json.writeEnd();
+            });
+            json.writeEnd();
+        }
+        return text.toString();
     }
 
     /** Reads what {@link #write} wrote; a column edited into something else reads as no headers. */
