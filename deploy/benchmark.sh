@@ -19,7 +19,8 @@
 #   BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh                 # only 1., 1b., 1c. and 2.
 #   BENCH_OPTS="-Dbench.only=writer" deploy/benchmark.sh                # only 3.
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
-#   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went
+#   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went,
+#                                            # GC pauses, writer flushes, and what ran while 1b's slow requests waited
 #   BENCH_DB=h2 deploy/benchmark.sh          # the embedded default instead: the demo on the server's own H2
 #                                            # (sections 1, 1b, 2, 3 and 5; 4 and 6 need PostgreSQL)
 set -euo pipefail
@@ -35,7 +36,7 @@ postgres="$root/src-it/postgres/postgres.sh"
 echo "building the library and the demo (with the benchmark's endpoint) ..."
 mvn -B -q -f "$root/pom.xml" install -DskipTests
 mvn -B -q -f "$here/demo/pom.xml" package -Pbench
-rm -rf "$pg_dir" "$work/server.log" "$work/report.txt" "$work/micro-root"
+rm -rf "$pg_dir" "$work/server.log" "$work/report.txt" "$work/micro-root" "$work/slow-requests.tsv"
 mkdir -p "$work"
 
 if [[ "${BENCH_DB:-postgresql}" == "h2" ]]; then
@@ -98,7 +99,8 @@ done
 curl -sf -o /dev/null "http://localhost:$port/demo/api/health/recorder" || { echo "the demo did not start" >&2; exit 1; }
 
 # shellcheck disable=SC2086
-java ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" "$port" "$jdbc_url" "$server" "$work/db.sh" \
+java -Dbench.slowLog="$work/slow-requests.tsv" ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" \
+    "$port" "$jdbc_url" "$server" "$work/db.sh" \
     | tee "$work/report.txt"
 if [[ -n "${PROFILE:-}" ]]; then
     kill "$server" && wait "$server" 2>/dev/null || true
@@ -137,6 +139,10 @@ if [[ -n "${PROFILE:-}" ]]; then
             report("writer flushes", flush, flushes)
             if (flushes > 0) printf "   %-28s %6.0f calls per flush on average\n", "", calls / flushes
         }'
+    if [[ -s "$work/slow-requests.tsv" ]]; then
+        # what the server was doing while the slow requests of 1b waited (deploy/bench/Stalls.java)
+        java "$here/bench/Stalls.java" "$work/server.jfr" "$work/slow-requests.tsv"
+    fi
 fi
 if grep -q -i -E "warn|severe" "$work/server.log"; then
     echo

@@ -44,6 +44,11 @@ public final class Bench {
     // "upload" runs only the upload's heap check (section 5), "query" only the query API on a million rows (6),
     // "calls" only the recorded against the unrecorded endpoint and the rows (1, 1b, 2)
     static final String ONLY = System.getProperty("bench.only", "");
+    // requests of 1b slower than this are listed, with when they were due, in bench.slowLog
+    static final long SLOW_NANOS = Long.getLong("bench.slowMillis", 10) * 1_000_000L;
+    static final String SLOW_LOG = System.getProperty("bench.slowLog", "slow-requests.tsv");
+    static final long CLOCK_OFFSET_NANOS = clockOffsetNanos();
+    final java.util.Queue<String> slow = new java.util.concurrent.ConcurrentLinkedQueue<>();
     static final int MILLION = Integer.getInteger("bench.queryRows", 1_000_000);
 
     final int port;
@@ -123,6 +128,7 @@ public final class Bench {
             (first ? unrecordedAtRate : recordedAtRate).add(driveAtRateMeasured(first ? UNRECORDED : RECORDED, ROUND_SECONDS, rate));
         }
         var writerCpuAfter = awaitQueueEmpty(60).get("cpuNanos");
+        java.nio.file.Files.write(java.nio.file.Path.of(SLOW_LOG), slow);
         var writerCpu = writerCpuBefore < 0 ? Double.NaN : writerCpuAfter - writerCpuBefore;
         System.out.println();
         System.out.printf(Locale.ROOT, "1b. The same at a steady %,.0f req/s offered (half the unrecorded maximum), interleaved%n", rate);
@@ -417,6 +423,16 @@ public final class Bench {
      * Offers {@code rate} calls per second over CONNECTIONS clients, each call due at its slot;
      * a call's latency counts from when it was due, so a stall shows in the figures.
      */
+    static long clockOffsetNanos() {
+        var now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
+    }
+
+    /** The wall-clock time, in nanoseconds since the epoch, of a {@link System#nanoTime()} reading. */
+    static long epochNanos(long nanoTime) {
+        return CLOCK_OFFSET_NANOS + nanoTime;
+    }
+
     Figures driveAtRate(String path, double seconds, double rate) throws Exception {
         var figures = new Figures();
         var interval = (long) (1e9 * CONNECTIONS / rate);
@@ -441,7 +457,12 @@ public final class Bench {
                         if (client.post(path, ORDER) != 201) {
                             errors.incrementAndGet();
                         }
-                        latencies[counts[index]++] = System.nanoTime() - due;
+                        var latency = System.nanoTime() - due;
+                        latencies[counts[index]++] = latency;
+                        if (latency > SLOW_NANOS) {
+                            // when it was due, on the wall clock, to line it up with the server's recording
+                            slow.add(String.format(Locale.ROOT, "%d\t%.3f\t%s", epochNanos(due), latency / 1e6, path));
+                        }
                     }
                 } catch (IOException | InterruptedException e) {
                     errors.incrementAndGet();

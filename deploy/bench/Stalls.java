@@ -1,0 +1,131 @@
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark's stall finder (run by deploy/benchmark.sh with PROFILE=1): lines up each slow
+ * request of section 1b (its due time and latency, from the driver's slow-requests.tsv) with
+ * what the server's Flight Recorder saw while it waited: garbage-collector pauses, the
+ * writer's flushes, and the machine's CPU load; prints how many slow requests each explains
+ * and the slowest with their company.
+ * Usage: java Stalls.java server.jfr slow-requests.tsv
+ */
+public class Stalls {
+
+    record Span(String what, long startNanos, long endNanos) {
+        boolean overlaps(long from, long to) {
+            return startNanos < to && endNanos > from;
+        }
+
+        double millis() {
+            return (endNanos - startNanos) / 1e6;
+        }
+    }
+
+    record Slow(long dueNanos, double millis, String path) {
+        long endNanos() {
+            return dueNanos + (long) (millis * 1e6);
+        }
+    }
+
+    record Load(long atNanos, double machine, double jvm) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var pauses = new ArrayList<Span>();
+        var flushes = new ArrayList<Span>();
+        var loads = new ArrayList<Load>();
+        for (var event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            switch (event.getEventType().getName()) {
+                case "jdk.GCPhasePause" -> pauses.add(span("GC pause", event));
+                case "org.recordedcall.WriterFlush" -> flushes.add(span("flush of " + event.getLong("calls") + " calls", event));
+                case "jdk.CPULoad" -> loads.add(new Load(nanos(event.getStartTime()), event.getFloat("machineTotal"),
+                        event.getFloat("jvmUser") + event.getFloat("jvmSystem")));
+                default -> { }
+            }
+        }
+        var slow = new ArrayList<Slow>();
+        for (var line : Files.readAllLines(Path.of(args[1]))) {
+            var fields = line.split("\t");
+            if (fields.length == 3) {
+                slow.add(new Slow(Long.parseLong(fields[0]), Double.parseDouble(fields[1]), fields[2]));
+            }
+        }
+        if (slow.isEmpty()) {
+            System.out.println("   no request of 1b was slow");
+            return;
+        }
+        int[] counts = new int[4]; // neither, GC only, flush only, both
+        for (var request : slow) {
+            var gc = any(pauses, request);
+            var flush = any(flushes, request);
+            counts[(gc ? 1 : 0) + (flush ? 2 : 0)]++;
+        }
+        System.out.printf(Locale.ROOT, "   slow requests of 1b (over %s ms; both endpoints): %d, of them while a GC pause ran: %d, "
+                + "while a writer flush ran (no GC pause): %d, both: %d, neither: %d%n",
+                System.getProperty("slowMillis", "10"), slow.size(), counts[1] + counts[3], counts[2], counts[3], counts[0]);
+        for (var path : slow.stream().map(Slow::path).distinct().sorted().toList()) {
+            var of = slow.stream().filter(request -> request.path().equals(path)).toList();
+            var flushing = of.stream().filter(request -> any(flushes, request)).count();
+            System.out.printf(Locale.ROOT, "      %-32s %5d slow, %5d of them during a flush%n", path, of.size(), flushing);
+        }
+        var flushTime = flushes.stream().mapToDouble(Span::millis).sum();
+        if (!flushes.isEmpty()) {
+            var first = Math.min(flushes.get(0).startNanos(), slow.get(0).dueNanos());
+            var last = Math.max(flushes.get(flushes.size() - 1).endNanos(), slow.get(slow.size() - 1).endNanos());
+            System.out.printf(Locale.ROOT, "   the writer was flushing %.0f%% of the recording's time%n",
+                    100 * flushTime / ((last - first) / 1e6));
+        }
+        System.out.println("   the slowest, with what ran meanwhile:");
+        slow.sort(Comparator.comparingDouble(Slow::millis).reversed());
+        for (var request : slow.subList(0, Math.min(8, slow.size()))) {
+            var meanwhile = new ArrayList<String>();
+            for (var span : concat(pauses, flushes)) {
+                if (span.overlaps(request.dueNanos(), request.endNanos())) {
+                    meanwhile.add(String.format(Locale.ROOT, "%s %.1f ms", span.what(), span.millis()));
+                }
+            }
+            var load = loads.stream().filter(each -> each.atNanos() >= request.dueNanos()).findFirst()
+                    .map(each -> String.format(Locale.ROOT, "; CPU load next second: machine %.0f%%, server %.0f%%",
+                            100 * each.machine(), 100 * each.jvm()))
+                    .orElse("");
+            System.out.printf(Locale.ROOT, "      %s %8.1f ms %-30s %s%s%n", Instant.ofEpochSecond(0, request.dueNanos()),
+                    request.millis(), request.path(), meanwhile.isEmpty() ? "nothing recorded" : summary(meanwhile), load);
+        }
+    }
+
+    private static String summary(List<String> spans) {
+        return spans.size() <= 4 ? String.join(", ", spans) : String.join(", ", spans.subList(0, 4)) + " and " + (spans.size() - 4) + " more";
+    }
+
+    private static List<Span> concat(List<Span> a, List<Span> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(Comparator.comparingLong(Span::startNanos));
+        return all;
+    }
+
+    private static boolean any(List<Span> spans, Slow request) {
+        for (var span : spans) {
+            if (span.overlaps(request.dueNanos(), request.endNanos())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Span span(String what, RecordedEvent event) {
+        return new Span(what, nanos(event.getStartTime()), nanos(event.getEndTime()));
+    }
+
+    private static long nanos(Instant at) {
+        return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    }
+}
