@@ -21,8 +21,10 @@ import java.util.function.UnaryOperator;
  * Stores finished calls in batches, off the request thread: a {@link WriteQueue} emptied by a
  * task on the container's managed scheduler. The task is scheduled when the first call after a
  * quiet spell arrives, one flush interval later, so that calls arriving meanwhile go in the same
- * batches; it writes until the queue is empty and is scheduled again while the database is
- * down. When the application stops, {@link #stop()} writes what is queued; calls finishing after
+ * batches; it writes until the queue is empty, in slices of {@value #SLICE_MILLIS} ms with a rest
+ * as long as each slice took between them (a backlog is written at half a core at most, never in
+ * one burst that starves the requests on a small machine), and is scheduled again while the
+ * database is down. When the application stops, {@link #stop()} writes what is queued; calls finishing after
  * that are written in their own thread. Never throws into the request; every call it cannot
  * store is counted and logged.
  */
@@ -30,6 +32,10 @@ import java.util.function.UnaryOperator;
 public class CallWriter implements CallSink, RecorderStatus {
 
     private static final System.Logger LOG = System.getLogger(CallWriter.class.getName());
+
+    // how long one run of the flush task writes before it rests
+    static final long SLICE_MILLIS = 20;
+    static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
 
     private final WriterSettings settings;
     private final WriteQueue queue;
@@ -120,8 +126,10 @@ public class CallWriter implements CallSink, RecorderStatus {
     }
 
     private void flush() {
+        var started = System.nanoTime();
+        var sliceUsed = false;
         try {
-            queue.flush();
+            sliceUsed = queue.flush(SLICE_NANOS);
         } catch (RuntimeException | Error e) {
             // the writer must outlive any failure; an Error too, which the scheduler would swallow
             LOG.log(System.Logger.Level.WARNING, "recorded-call: the writer hit " + e + "; it goes on.", e);
@@ -130,9 +138,11 @@ public class CallWriter implements CallSink, RecorderStatus {
             }
         } finally {
             scheduled.set(false);
-            // calls that came while this flush ran, or the ones the database refused for now
+            // calls that came while this flush ran, or the ones the database refused for now; after
+            // a full slice, a rest as long as it: the writer never holds a core for long
             if (queue.waiting() && !stopped) {
-                schedule(Math.max(queue.pauseLeftMillis(), settings.flushIntervalMillis()));
+                var rest = sliceUsed ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) : settings.flushIntervalMillis();
+                schedule(Math.max(queue.pauseLeftMillis(), Math.max(1, rest)));
             }
         }
     }

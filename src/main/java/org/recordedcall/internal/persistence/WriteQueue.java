@@ -146,17 +146,29 @@ final class WriteQueue {
      * Writes what is queued, batch by batch, until the queue is empty or the database fails;
      * nothing while the database is in a pause after failing. One flusher at a time.
      */
-    synchronized void flush() {
+    void flush() {
+        flush(Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, but stops after the batch that ends the slice of {@code sliceNanos}; returns
+     * whether it stopped for that reason, with calls still queued.
+     */
+    synchronized boolean flush(long sliceNanos) {
         if (pauseLeftMillis() > 0) {
-            return;
+            return false;
         }
         var startedCpu = threadCpuNanos();
         var writtenBefore = written.get();
         var event = FlushTiming.begin();
+        var started = System.nanoTime();
         try {
             while (writeNextBatch()) {
-                // until the queue is empty or the database fails
+                if (System.nanoTime() - started >= sliceNanos) {
+                    return waiting();
+                }
             }
+            return false;
         } finally {
             if (startedCpu >= 0) {
                 cpuNanos.addAndGet(Math.max(0, threadCpuNanos() - startedCpu));
