@@ -141,7 +141,8 @@ if [[ -n "${PROFILE:-}" ]]; then
         }'
     if [[ -s "$work/slow-requests.tsv" ]]; then
         # what the server was doing while the slow requests of 1b waited (deploy/bench/Stalls.java)
-        java "$here/bench/Stalls.java" "$work/server.jfr" "$work/slow-requests.tsv"
+        # shellcheck disable=SC2086
+        java ${BENCH_OPTS:-} "$here/bench/Stalls.java" "$work/server.jfr" "$work/slow-requests.tsv"
     fi
 fi
 if grep -q -i -E "warn|severe" "$work/server.log"; then

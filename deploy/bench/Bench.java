@@ -419,10 +419,7 @@ public final class Bench {
         return figures;
     }
 
-    /**
-     * Offers {@code rate} calls per second over CONNECTIONS clients, each call due at its slot;
-     * a call's latency counts from when it was due, so a stall shows in the figures.
-     */
+    /** The wall clock minus System.nanoTime(), in nanoseconds, taken once. */
     static long clockOffsetNanos() {
         var now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
@@ -433,6 +430,10 @@ public final class Bench {
         return CLOCK_OFFSET_NANOS + nanoTime;
     }
 
+    /**
+     * Offers {@code rate} calls per second over CONNECTIONS clients, each call due at its slot;
+     * a call's latency counts from when it was due, so a stall shows in the figures.
+     */
     Figures driveAtRate(String path, double seconds, double rate) throws Exception {
         var figures = new Figures();
         var interval = (long) (1e9 * CONNECTIONS / rate);

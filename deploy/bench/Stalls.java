@@ -15,7 +15,7 @@ import java.util.Locale;
  * what the server's Flight Recorder saw while it waited: garbage-collector pauses, the
  * writer's flushes, and the machine's CPU load; prints how many slow requests each explains
  * and the slowest with their company.
- * Usage: java Stalls.java server.jfr slow-requests.tsv
+ * Usage: java [-Dbench.slowMillis=10] Stalls.java server.jfr slow-requests.tsv (the threshold only labels the report)
  */
 public class Stalls {
 
@@ -70,7 +70,7 @@ public class Stalls {
         }
         System.out.printf(Locale.ROOT, "   slow requests of 1b (over %s ms; both endpoints): %d, of them while a GC pause ran: %d, "
                 + "while a writer flush ran (no GC pause): %d, both: %d, neither: %d%n",
-                System.getProperty("slowMillis", "10"), slow.size(), counts[1] + counts[3], counts[2], counts[3], counts[0]);
+                System.getProperty("bench.slowMillis", "10"), slow.size(), counts[1] + counts[3], counts[2], counts[3], counts[0]);
         for (var path : slow.stream().map(Slow::path).distinct().sorted().toList()) {
             var of = slow.stream().filter(request -> request.path().equals(path)).toList();
             var flushing = of.stream().filter(request -> any(flushes, request)).count();

@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SecretNames {
 
-    // names seen are mostly the same few (headers, fields): remembered up to a bound, since
-    // the names of a request are the client's to choose
+    // names seen are mostly the same few (headers, fields): remembered up to a bound, and only
+    // short ones, since the names of a request are the client's to choose
     static final int REMEMBERED = 4096;
+    static final int REMEMBERED_LENGTH = 64;
 
     private final String[] fragments;
     private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
@@ -50,10 +51,15 @@ final class SecretNames {
             return known;
         }
         var secret = judge(name);
-        if (seen.size() < REMEMBERED) {
+        if (name.length() <= REMEMBERED_LENGTH && seen.size() < REMEMBERED) {
             seen.put(name, secret);
         }
         return secret;
+    }
+
+    /** How many names are remembered. */
+    int remembered() {
+        return seen.size();
     }
 
     private boolean judge(String name) {

@@ -22,9 +22,10 @@ import java.util.function.UnaryOperator;
  * task on the container's managed scheduler. The task is scheduled when the first call after a
  * quiet spell arrives, one flush interval later, so that calls arriving meanwhile go in the same
  * batches; it writes until the queue is empty, in slices of {@value #SLICE_MILLIS} ms with a rest
- * as long as each slice took between them (a backlog is written at half a core at most, never in
- * one burst that starves the requests on a small machine), and is scheduled again while the
- * database is down. When the application stops, {@link #stop()} writes what is queued; calls finishing after
+ * as long as each slice took between them (at most the flush interval, and none while the queue
+ * is half full), so that a backlog is written in half the time at most rather than in one burst
+ * that starves the requests of a small machine; and it is scheduled again while the database is
+ * down. When the application stops, {@link #stop()} writes what is queued; calls finishing after
  * that are written in their own thread. Never throws into the request; every call it cannot
  * store is counted and logged.
  */
@@ -138,13 +139,22 @@ public class CallWriter implements CallSink, RecorderStatus {
             }
         } finally {
             scheduled.set(false);
-            // calls that came while this flush ran, or the ones the database refused for now; after
-            // a full slice, a rest as long as it: the writer never holds a core for long
+            // calls that came while this flush ran, or the ones the database refused for now
             if (queue.waiting() && !stopped) {
-                var rest = sliceUsed ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) : settings.flushIntervalMillis();
-                schedule(Math.max(queue.pauseLeftMillis(), Math.max(1, rest)));
+                schedule(Math.max(queue.pauseLeftMillis(), sliceUsed ? rest(System.nanoTime() - started) : settings.flushIntervalMillis()));
             }
         }
+    }
+
+    /**
+     * The rest after a full slice: as long as the slice took, at most the flush interval, and
+     * none while the queue is half full or more (then the backlog comes first).
+     */
+    private long rest(long sliceNanos) {
+        if (queue.backlogged()) {
+            return 0;
+        }
+        return Math.min(settings.flushIntervalMillis(), Math.max(1, TimeUnit.NANOSECONDS.toMillis(sliceNanos)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.recordedcall.internal.persistence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.EnumType;
@@ -40,17 +41,26 @@ final class RowInsert<E> {
         if (!entity.isAnnotationPresent(Entity.class)) {
             throw new IllegalArgumentException(entity.getName() + " is no JPA entity");
         }
+        if (entity.getSuperclass() != Object.class) {
+            throw new IllegalArgumentException(entity.getName() + ": inherited mappings are not supported");
+        }
         var table = entity.getAnnotation(Table.class);
         var name = table == null || table.name().isEmpty() ? entity.getSimpleName() : table.name();
+        if (table != null && !table.schema().isEmpty()) {
+            name = table.schema() + "." + name;
+        }
         var bindings = new ArrayList<Binding>();
         var columns = new StringJoiner(", ");
         var values = new StringJoiner(", ");
         for (var field : entity.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())
-                    || field.isAnnotationPresent(Transient.class)) {
+                    || field.isAnnotationPresent(Transient.class) || field.isSynthetic()) {
                 continue;
             }
             var column = field.getAnnotation(Column.class);
+            if (column != null && !column.insertable() || field.isAnnotationPresent(Embedded.class)) {
+                throw new IllegalArgumentException(field + ": only plain insertable columns are supported");
+            }
             columns.add(column == null || column.name().isEmpty() ? field.getName() : column.name());
             values.add("?");
             field.setAccessible(true);

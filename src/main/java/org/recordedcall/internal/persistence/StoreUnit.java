@@ -13,9 +13,11 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 
 /**
- * Where records are stored: the library's persistence unit ({@link LibraryUnit}), bootstrapped
- * through the server's JPA provider on the server's default datasource, or on the one that
- * {@code recordedcall.datasource} names. Also makes sure the table exists before the first write.
+ * Where records are stored: the server's default datasource, or the one that
+ * {@code recordedcall.datasource} names, which the writer inserts into with JDBC, and the
+ * library's persistence unit on it ({@link LibraryUnit}, bootstrapped through the server's JPA
+ * provider), through which records are read and purged. Also makes sure the table exists
+ * before the first write.
  */
 @Singleton
 public class StoreUnit {
@@ -59,7 +61,8 @@ public class StoreUnit {
 
     /**
      * Makes the provider deploy the unit now (EclipseLink does it at the first entity manager):
-     * deployed first at a write during the shutdown drain, it failed on Payara. A unit that
+     * deployed first during the shutdown drain (which reads, to check a retried call), it
+     * failed on Payara. A unit that
      * could not be deployed is bootstrapped again at the next write.
      */
     private synchronized void warmUp() {

@@ -129,6 +129,11 @@ final class WriteQueue {
                 + "or choose recordedcall.writer.overflow=WAIT or WRITE_THROUGH.", null);
     }
 
+    /** Whether the queue is half full or more. */
+    boolean backlogged() {
+        return queue.size() >= settings.queueCapacity() / 2;
+    }
+
     /** Whether calls wait to be written. */
     boolean waiting() {
         return !queue.isEmpty() || !pending.isEmpty();

@@ -70,6 +70,16 @@ class ClientAddressTest {
         assertFalse(proxies.contains("172.15.255.255"));
     }
 
+    @Test
+    void theForwardingHeadersAreNotReadForAPeerThatIsNoTrustedProxy() {
+        assertEquals("203.0.113.9", ClientAddress.of("203.0.113.9", name -> {
+            throw new AssertionError("read " + name);
+        }, PROXIES));
+        assertEquals("127.0.0.1", ClientAddress.of("127.0.0.1", name -> {
+            throw new AssertionError("read " + name);
+        }, TrustedProxies.of(List.of())));
+    }
+
     private static String of(String peer, Enumeration<String> forwarded, Enumeration<String> forwardedFor, TrustedProxies proxies) {
         return ClientAddress.of(peer, name -> name.equals("Forwarded") ? forwarded : forwardedFor, proxies);
     }

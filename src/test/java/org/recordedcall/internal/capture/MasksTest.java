@@ -66,4 +66,20 @@ class MasksTest {
         assertEquals("bad%zz=1&token=***", Masks.form("bad%zz=1&token=t", secrets));
         assertEquals("", Masks.form("", secrets));
     }
+
+    @Test
+    void namesAreRememberedOnlyShortAndUpToABoundWhateverClientsSend() {
+        var names = new SecretNames(List.of("password"));
+        var longName = "x".repeat(SecretNames.REMEMBERED_LENGTH + 1);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(false, names.isSecret(longName + i));
+        }
+        assertEquals(0, names.remembered(), "long names are judged, not kept");
+        for (int i = 0; i < SecretNames.REMEMBERED + 500; i++) {
+            names.isSecret("field" + i);
+        }
+        assertEquals(SecretNames.REMEMBERED, names.remembered());
+        assertEquals(true, names.isSecret("userPassword"), "judged right past the bound");
+        assertEquals(true, names.isSecret("x".repeat(100) + "password"));
+    }
 }

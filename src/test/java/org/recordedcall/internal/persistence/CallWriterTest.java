@@ -68,6 +68,23 @@ class CallWriterTest {
     }
 
     @Test
+    void aBacklogLongerThanOneSliceIsWrittenWholeAcrossSlicesAndTheStopDrainsWhatARestLeft() throws InterruptedException {
+        store.writeMillis = 8; // a few batches per slice of 20 ms
+        writer.start(scheduler, UnaryOperator.identity());
+        IntStream.range(0, 600).forEach(i -> writer.accept(call()));
+
+        await(() -> store.stored.size() == 600);
+        assertEquals(600, writer.writer().written());
+
+        IntStream.range(0, 400).forEach(i -> writer.accept(call()));
+        await(() -> store.stored.size() > 600); // a slice ran; the rest may be resting
+        writer.stop();
+
+        assertEquals(1_000, store.stored.size(), "the stop wrote what waited through the rests");
+        assertEquals(0, writer.writer().queueDepth());
+    }
+
+    @Test
     void stopWritesWhatIsQueuedAndLaterCallsInTheirOwnThread() {
         writer.start(scheduler, UnaryOperator.identity());
         scheduler.shutdownNow(); // nothing flushes but the stop itself

@@ -91,9 +91,29 @@ class RowInsertTest {
         var notAnEntity = assertThrows(IllegalArgumentException.class, () -> RowInsert.of(String.class));
         assertTrue(notAnEntity.getMessage().contains("no JPA entity"), notAnEntity.getMessage());
 
+        var notInsertable = assertThrows(IllegalArgumentException.class, () -> RowInsert.of(ReadOnlyColumn.class));
+        assertTrue(notInsertable.getMessage().contains("insertable"), notInsertable.getMessage());
+        var inherited = assertThrows(IllegalArgumentException.class, () -> RowInsert.of(Inherited.class));
+        assertTrue(inherited.getMessage().contains("inherited"), inherited.getMessage());
+
         var unbindable = assertThrows(IllegalArgumentException.class, () -> RowInsert.of(WithADate.class));
         assertTrue(unbindable.getMessage().contains("when") && unbindable.getMessage().contains("java.util.Date"),
                 unbindable.getMessage());
+    }
+
+    @Entity
+    static class ReadOnlyColumn {
+        @Id
+        @Column(name = "id")
+        String id;
+        @Column(name = "made_by_db", insertable = false)
+        String madeByTheDatabase;
+    }
+
+    @Entity
+    static class Inherited extends ReadOnlyColumn {
+        @Column(name = "more")
+        String more;
     }
 
     @Entity

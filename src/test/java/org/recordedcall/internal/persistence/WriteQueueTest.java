@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,10 +44,19 @@ class WriteQueueTest {
         volatile int singlesBeforeOutage = -1;
         /** Calls whose first write is committed, but whose answer the connection loses (SQLSTATE 08006). */
         volatile Set<String> answerLost = Set.of();
+        /** How long each write takes, as a database's round trip would. */
+        volatile long writeMillis;
 
         @Override
         public void write(List<CallRecord> batch) {
             attempts.incrementAndGet();
+            if (writeMillis > 0) {
+                try {
+                    Thread.sleep(writeMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (singlesBeforeOutage >= 0) {
                 if (batch.size() > 1) {
                     throw failure("22001", "value too long for column");
@@ -134,6 +144,32 @@ class WriteQueueTest {
         assertEquals(25, status.accepted());
         assertEquals(25, status.written());
         assertEquals(0, status.queueDepth());
+    }
+
+    @Test
+    void aSlicedFlushStopsAfterTheBatchThatEndsItsSliceAndSaysWhetherCallsWait() {
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        calls(25).forEach(queue::offer);
+
+        assertTrue(queue.flush(1), "a slice of 1 ns ends after its first batch, calls left");
+        assertEquals(List.of(10), store.batches.stream().map(List::size).toList());
+        assertTrue(queue.flush(1));
+        assertFalse(queue.flush(1), "the last batch emptied the queue");
+
+        assertEquals(List.of(10, 10, 5), store.batches.stream().map(List::size).toList());
+        assertEquals(25, queue.status().written());
+        assertEquals(0, queue.status().queueDepth());
+    }
+
+    @Test
+    void aQueueHalfFullOrMoreIsBacklogged() {
+        var queue = new WriteQueue(settings(10, 10, Overflow.DROP), store);
+        calls(4).forEach(queue::offer);
+        assertFalse(queue.backlogged());
+
+        queue.offer(calls(1).get(0));
+
+        assertTrue(queue.backlogged());
     }
 
     @Test
