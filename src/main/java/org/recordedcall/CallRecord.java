@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * <p>Components that do not apply to a call are {@code null}: a {@link CallKind#METHOD}
  * call has no HTTP facts, a call that did not fail has no exception.
  *
- * @param id                    UUID made at call start (version 7: time-ordered), echoed to the client in {@code X-Request-Id}
+ * @param id                    UUID made at call start (version 7: time-ordered), echoed to the client in
+ *                              {@code X-Request-Id}
  *                              unless the client sent its own
  * @param correlationId         the incoming {@code X-Request-Id}, else the id
  * @param traceId               the trace id of an incoming W3C {@code traceparent}

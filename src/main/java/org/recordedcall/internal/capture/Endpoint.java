@@ -60,7 +60,8 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
         var name = own == null || own.value().isBlank()
                 ? type.getSimpleName() + "#" + method.getName()
                 : own.value();
-        return new Endpoint(type, method, name, template(type, method), Policy.of(policy), masked(type, method, applicationWide),
+        return new Endpoint(type, method, name, template(type, method), Policy.of(policy),
+                masked(type, method, applicationWide),
                 streamsEvents(method));
     }
 
@@ -69,7 +70,8 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
      * answered before the runtime matched a resource, in an application recorded whole.
      */
     static Endpoint unmatched(RecordedCall applicationWide) {
-        return new Endpoint(null, null, null, null, Policy.of(applicationWide), masked(null, null, applicationWide), false);
+        return new Endpoint(null, null, null, null, Policy.of(applicationWide), masked(null, null, applicationWide),
+                false);
     }
 
     /** Whether an intercepted invocation of {@code candidate} is this endpoint's method. */

@@ -152,7 +152,8 @@ public final class JsonCapture {
             for (var type : OPAQUE) {
                 if (type.isAssignableFrom(valueClass)) {
                     var name = valueClass.getSimpleName();
-                    return Optional.of(valueClass.isSynthetic() || name.isEmpty() || name.contains("$$") ? type.getSimpleName() : name);
+                    var generated = valueClass.isSynthetic() || name.isEmpty() || name.contains("$$");
+                    return Optional.of(generated ? type.getSimpleName() : name);
                 }
             }
             return Optional.empty();

@@ -24,9 +24,9 @@ import java.util.function.Supplier;
  * Moves a call through its life (started, failed, ended), hands the final record to the
  * {@link CallSink} and fires the matching events, synchronous and asynchronous. Never throws
  * into the application: an observer that fails is logged, and the call goes on. An event
- * nobody observes is not fired (nor is its snapshot of the call made), and one nobody observes asynchronously is not fired
- * asynchronously: that hands a task to a managed executor, which on Payara costs more than
- * the rest of the recording.
+ * nobody observes is not fired, nor is its snapshot of the call made; one nobody observes
+ * asynchronously is not fired asynchronously (each asynchronous event costs a task on the
+ * observer threads, and Weld's delivery).
  */
 @Singleton
 public final class Recorder {

@@ -141,7 +141,8 @@ public class CallWriter implements CallSink, RecorderStatus {
             scheduled.set(false);
             // calls that came while this flush ran, or the ones the database refused for now
             if (queue.waiting() && !stopped) {
-                schedule(Math.max(queue.pauseLeftMillis(), sliceUsed ? rest(System.nanoTime() - started) : settings.flushIntervalMillis()));
+                var next = sliceUsed ? rest(System.nanoTime() - started) : settings.flushIntervalMillis();
+                schedule(Math.max(queue.pauseLeftMillis(), next));
             }
         }
     }

@@ -66,7 +66,8 @@ final class RowInsert<E> {
             field.setAccessible(true);
             bindings.add(Binding.of(field));
         }
-        return new RowInsert<>("insert into " + name + " (" + columns + ") values (" + values + ")", List.copyOf(bindings));
+        var sql = "insert into " + name + " (" + columns + ") values (" + values + ")";
+        return new RowInsert<>(sql, List.copyOf(bindings));
     }
 
     String sql() {
