@@ -96,13 +96,9 @@ public final class Bench {
         }
 
         // 1. recorded against unrecorded, interleaved round by round, the order alternating
-        var recorded = new Figures();
-        var unrecorded = new Figures();
-        for (int round = 0; round < ROUNDS; round++) {
-            var first = round % 2 == 0;
-            (first ? recorded : unrecorded).add(drive(first ? RECORDED : UNRECORDED, ROUND_SECONDS));
-            (first ? unrecorded : recorded).add(drive(first ? UNRECORDED : RECORDED, ROUND_SECONDS));
-        }
+        var saturated = interleaved(RECORDED, UNRECORDED, path -> drive(path, ROUND_SECONDS));
+        var recorded = saturated[0];
+        var unrecorded = saturated[1];
         System.out.println();
         System.out.println("1. Recorded vs unrecorded endpoint (POST /orders, JSON in and out), interleaved");
         System.out.printf(Locale.ROOT, "   unrecorded: %,10.0f req/s   p50 %6.3f ms   p99 %6.3f ms   (%,d calls)%n",
@@ -118,15 +114,11 @@ public final class Bench {
         // 1b. the same at a steady half of the unrecorded maximum: what a call costs when the
         // server is not saturated (latency measured from when each call was due: no coordinated omission)
         var rate = Math.floor(unrecorded.throughput() / 2 / 100) * 100;
-        var recordedAtRate = new Figures();
-        var unrecordedAtRate = new Figures();
         awaitQueueEmpty(60);
         var writerCpuBefore = status().get("cpuNanos");
-        for (int round = 0; round < ROUNDS; round++) {
-            var first = round % 2 == 0;
-            (first ? recordedAtRate : unrecordedAtRate).add(driveAtRateMeasured(first ? RECORDED : UNRECORDED, ROUND_SECONDS, rate));
-            (first ? unrecordedAtRate : recordedAtRate).add(driveAtRateMeasured(first ? UNRECORDED : RECORDED, ROUND_SECONDS, rate));
-        }
+        var atRate = interleaved(RECORDED, UNRECORDED, path -> driveAtRateMeasured(path, ROUND_SECONDS, rate));
+        var recordedAtRate = atRate[0];
+        var unrecordedAtRate = atRate[1];
         var writerCpuAfter = awaitQueueEmpty(60).get("cpuNanos");
         java.nio.file.Files.write(java.nio.file.Path.of(SLOW_LOG), slow);
         var writerCpu = writerCpuBefore < 0 ? Double.NaN : writerCpuAfter - writerCpuBefore;
@@ -155,13 +147,9 @@ public final class Bench {
 
         // 1c. an endpoint no call records, with the library's interceptor binding (as every
         // resource gets it) against one the binding skips (@NotRecorded): saturated, interleaved
-        var bound = new Figures();
-        var skipped = new Figures();
-        for (int round = 0; round < ROUNDS; round++) {
-            var first = round % 2 == 0;
-            (first ? bound : skipped).add(driveMeasured(first ? UNRECORDED : SKIPPED, ROUND_SECONDS));
-            (first ? skipped : bound).add(driveMeasured(first ? SKIPPED : UNRECORDED, ROUND_SECONDS));
-        }
+        var pair = interleaved(UNRECORDED, SKIPPED, path -> driveMeasured(path, ROUND_SECONDS));
+        var bound = pair[0];
+        var skipped = pair[1];
         System.out.println();
         System.out.println("1c. Unrecorded endpoints pay nothing: bound by the library vs skipped by it (@NotRecorded), saturated");
         System.out.printf(Locale.ROOT, "   skipped: %,10.0f req/s   server CPU %.1f µs per call%n", skipped.throughput(),
@@ -593,6 +581,23 @@ public final class Bench {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    /** One round of load on an endpoint. */
+    interface Round {
+        Figures drive(String path) throws Exception;
+    }
+
+    /** ROUNDS rounds on each of two endpoints, interleaved, the order alternating; their figures, a's first. */
+    Figures[] interleaved(String a, String b, Round round) throws Exception {
+        var first = new Figures();
+        var second = new Figures();
+        for (int i = 0; i < ROUNDS; i++) {
+            var aFirst = i % 2 == 0;
+            (aFirst ? first : second).add(round.drive(aFirst ? a : b));
+            (aFirst ? second : first).add(round.drive(aFirst ? b : a));
+        }
+        return new Figures[] {first, second};
     }
 
     /** After one warm-up run, the run of median rate among three; prints all three rates. */

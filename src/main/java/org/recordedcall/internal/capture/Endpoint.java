@@ -157,7 +157,8 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
         if (onClass == null && onMethod == null) {
             return "";
         }
-        return RouteTemplate.withoutPatterns(join(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value()));
+        var joined = join(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value());
+        return RouteTemplate.withoutPatterns(joined);
     }
 
     /** The segments joined by one slash each, without the slashes they start or end with; "/" for none. */
