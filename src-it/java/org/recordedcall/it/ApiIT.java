@@ -254,7 +254,7 @@ class ApiIT {
         assertTrue(curl.contains("/api/orders?tag=" + run + "'"), curl);
         assertTrue(curl.contains("-H 'authorization: ***'"), curl);
         assertTrue(curl.contains("# *** marks a masked value"), curl);
-        assertTrue(curl.contains("--data-binary '{\"item\":\"" + run + "\",\"quantity\":3}'"), curl);
+        assertTrue(curl.contains("--data-raw '{\"item\":\"" + run + "\",\"quantity\":3}'"), curl);
         // run it: the same request again, recorded again
         var script = Files.createTempFile("curl", ".sh");
         Files.writeString(script, curl.replace("curl ", "curl -s --max-time 20 -o /dev/null -w '%{http_code}' -H 'X-Request-Id: " + run + "-again' "));

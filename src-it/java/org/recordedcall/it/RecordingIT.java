@@ -380,7 +380,8 @@ class RecordingIT {
     @Test
     void noSecretValueReachesTheDatabaseWhereverTheCallCarriesIt() {
         var secrets = List.of("hunter2-" + token, "bearer-" + token, "cookie-" + token, "apikey-" + token,
-                "authtoken-" + token, "qtoken-" + token, "formpw-" + token, "pin-" + token, "nested-" + token);
+                "authtoken-" + token, "qtoken-" + token, "formpw-" + token, "pin-" + token, "nested-" + token,
+                "hdrpin-" + token);
         var ids = List.of(token + "-login", token + "-form", token + "-find", token + "-pin");
 
         var login = api.send(api.request("api/accounts/login?token=" + secrets.get(5) + "&page=2")
@@ -398,10 +399,11 @@ class RecordingIT {
                 .header("X-Auth-Token", secrets.get(4)).GET());
         assertEquals(200, find.statusCode(), find::body);
         var pin = api.send(api.request("api/accounts/pin").header("X-Request-Id", ids.get(3))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("X-Pin", secrets.get(9))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"ann\",\"pin\":\"" + secrets.get(7) + "\"}")));
         assertEquals(200, pin.statusCode(), pin::body);
         assertTrue(pin.body().contains(secrets.get(7)), "masked in the record, not in the response");
+        assertEquals(secrets.get(9), pin.headers().firstValue("X-Pin-Echo").orElse(null), "a header named by the endpoint");
 
         for (var id : ids) {
             var row = api.awaitRow(id).toString();

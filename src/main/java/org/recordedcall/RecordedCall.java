@@ -44,7 +44,8 @@ public @interface RecordedCall {
     @Nonbinding boolean result() default true;
 
     /**
-     * More names whose values are masked in this endpoint's calls, matched as the setting
+     * More names whose values are masked in this endpoint's calls (headers, JSON fields, parameters,
+     * arguments, the result), matched as the setting
      * {@link RecordedCallSettings#MASKED_NAMES} matches; the names on a method add to its
      * class's and to the setting's, never replace them.
      */

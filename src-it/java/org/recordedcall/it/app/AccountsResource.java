@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.recordedcall.RecordedCall;
 
 import java.util.Map;
@@ -65,7 +66,8 @@ public class AccountsResource {
     @Path("pin")
     @Consumes(MediaType.APPLICATION_JSON)
     @RecordedCall(masked = "pin")
-    public Map<String, String> pin(Map<String, String> body) {
-        return Map.of("pin", body.get("pin"), "user", body.get("user"));
+    public Response pin(Map<String, String> body, @HeaderParam("X-Pin") String pin) {
+        return Response.ok(Map.of("pin", body.get("pin"), "user", body.get("user")))
+                .header("X-Pin-Echo", pin).build();
     }
 }

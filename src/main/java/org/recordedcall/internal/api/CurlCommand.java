@@ -9,6 +9,10 @@ import java.util.Set;
  * A recorded HTTP call as a {@code curl} command that sends it again: method, URL, headers
  * and body as recorded. Masked values stay {@code ***} (to fill in by hand), and a body the
  * record holds only as a placeholder or cut at the cap is left out with a comment saying so.
+ * The command sends exactly what the record holds, whatever that is: the URL is not globbed
+ * ({@code --globoff}: {@code {a,b}} and {@code [1-9]} stay as they are), the body is data, never
+ * a file name ({@code --data-raw}: a body starting with {@code @} is sent as it is), and a
+ * header that curl would read as a file name is left out.
  */
 final class CurlCommand {
 
@@ -22,7 +26,7 @@ final class CurlCommand {
 
     /** The command for {@code call}, sent to the application at {@code contextUrl} (scheme, host, port, context path). */
     static String of(CallRecord call, String contextUrl) {
-        var command = new StringBuilder("curl");
+        var command = new StringBuilder("curl --globoff");
         if (call.httpMethod() != null && !call.httpMethod().equals("GET")) {
             command.append(" -X ").append(quote(call.httpMethod()));
         }
@@ -32,7 +36,9 @@ final class CurlCommand {
         var notes = new StringBuilder();
         if (call.requestHeaders() != null) {
             call.requestHeaders().forEach((name, values) -> {
-                if (!LEFT_OUT.contains(name.toLowerCase(Locale.ROOT))) {
+                if (name.startsWith("@")) {
+                    notes.append("# a header named ").append(oneLine(name)).append(" was left out: curl reads -H @... as a file\n");
+                } else if (!LEFT_OUT.contains(name.toLowerCase(Locale.ROOT))) {
                     for (var value : values) {
                         command.append(" \\\n  -H ").append(quote(name + ": " + value));
                     }
@@ -43,9 +49,11 @@ final class CurlCommand {
         if (body != null) {
             if (call.requestBodyTruncated() || body.startsWith("<") && body.endsWith(" bytes>")) {
                 notes.append("# the request body was not recorded whole (")
-                        .append(call.requestBodyTruncated() ? "cut at the cap" : body).append("): not sent\n");
+                        .append(call.requestBodyTruncated() ? "cut at the cap" : oneLine(body)).append("): not sent\n");
+            } else if (body.indexOf('\0') >= 0) {
+                notes.append("# the request body holds a NUL character, which a shell argument cannot: not sent\n");
             } else {
-                command.append(" \\\n  --data-binary ").append(quote(body));
+                command.append(" \\\n  --data-raw ").append(quote(body));
             }
         }
         if (call.requestHeaders() != null && call.requestHeaders().values().stream().flatMap(java.util.List::stream)
@@ -53,6 +61,11 @@ final class CurlCommand {
             notes.append("# *** marks a masked value: fill it in before sending\n");
         }
         return notes + command.toString() + "\n";
+    }
+
+    /** Text for a comment line: a line break in it would end the comment and run the rest. */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n]", " ");
     }
 
     /** Single-quoted for a POSIX shell: nothing inside is expanded. */

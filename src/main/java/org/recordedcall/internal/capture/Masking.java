@@ -8,14 +8,17 @@ import org.recordedcall.internal.JsonSupport;
 import org.recordedcall.internal.config.Settings;
 
 import java.io.StringReader;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Masks the secrets of a call before anything sees it, store or observer: the values of
  * secret names (the setting's, plus the endpoint's own) in the query string, JSON and form
- * bodies, arguments and result. Headers are masked as they are copied ({@link HeaderCapture}).
+ * bodies, arguments and result. Headers are masked by the setting's names as they are copied
+ * ({@link HeaderCapture}), and here by the names an endpoint adds.
  */
 @Singleton
 public final class Masking {
@@ -43,17 +46,41 @@ public final class Masking {
         var arguments = captured(call.arguments(), names);
         var result = captured(call.result(), names);
         var responseBody = body(call.responseBody(), names);
+        // the setting's names masked headers as they were copied; the endpoint's own are known only now
+        var requestHeaders = names == secrets ? call.requestHeaders() : headers(call.requestHeaders(), names);
+        var responseHeaders = names == secrets ? call.responseHeaders() : headers(call.responseHeaders(), names);
         if (query == call.query() && requestBody == call.requestBody() && arguments == call.arguments()
-                && result == call.result() && responseBody == call.responseBody()) {
+                && result == call.result() && responseBody == call.responseBody()
+                && requestHeaders == call.requestHeaders() && responseHeaders == call.responseHeaders()) {
             return call;
         }
         return new CallRecord(call.id(), call.correlationId(), call.traceId(), call.kind(), call.operation(),
-                call.httpMethod(), call.path(), call.route(), query, call.requestHeaders(), requestBody,
+                call.httpMethod(), call.path(), call.route(), query, requestHeaders, requestBody,
                 call.requestBodyTruncated(), call.resourceClass(), call.resourceMethod(), arguments, result,
-                call.status(), call.responseHeaders(), responseBody, call.responseBodyTruncated(),
+                call.status(), responseHeaders, responseBody, call.responseBodyTruncated(),
                 call.exceptionType(), call.exceptionMessage(), call.stackTrace(), call.principal(),
                 call.clientAddress(), call.userAgent(), call.startedAt(), call.endedAt(), call.durationNanos(),
                 call.outcome());
+    }
+
+    /** The headers with the values of secret names masked; the very same map when there is none. */
+    private static Map<String, List<String>> headers(Map<String, List<String>> headers, SecretNames names) {
+        if (headers == null) {
+            return null;
+        }
+        Map<String, List<String>> masked = null;
+        for (var header : headers.entrySet()) {
+            var values = header.getValue();
+            if (values.isEmpty() || !names.isSecret(header.getKey())
+                    || values.stream().allMatch(Masks.MASK::equals)) {
+                continue;
+            }
+            if (masked == null) {
+                masked = new TreeMap<>(headers);
+            }
+            masked.put(header.getKey(), Collections.nCopies(values.size(), Masks.MASK));
+        }
+        return masked == null ? headers : masked;
     }
 
     /**

@@ -7,6 +7,7 @@ import org.recordedcall.CallRecord;
 import org.recordedcall.RecordedCall;
 import org.recordedcall.internal.config.Settings;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,9 +33,14 @@ class MaskingTest {
     }
 
     private static CallRecord call(String query, String requestBody, String arguments, String result, String responseBody) {
-        return new CallRecord("id", "id", null, CallKind.HTTP, "op", "POST", "/a", "/a", query, Map.of(), requestBody,
-                false, "C", "m", arguments, result, 200, Map.of(), responseBody, false, null, null, null, null, null,
-                null, null, null, 1L, CallOutcome.SUCCESS);
+        return call(query, requestBody, arguments, result, responseBody, Map.of(), Map.of());
+    }
+
+    private static CallRecord call(String query, String requestBody, String arguments, String result, String responseBody,
+                                   Map<String, List<String>> requestHeaders, Map<String, List<String>> responseHeaders) {
+        return new CallRecord("id", "id", null, CallKind.HTTP, "op", "POST", "/a", "/a", query, requestHeaders,
+                requestBody, false, "C", "m", arguments, result, 200, responseHeaders, responseBody, false, null, null,
+                null, null, null, null, null, null, 1L, CallOutcome.SUCCESS);
     }
 
     @Test
@@ -54,6 +60,18 @@ class MaskingTest {
         var masked = masking.apply(call(null, null, null, null, "{\"pin\":\"1\"}"), endpoint("withPin"));
 
         assertEquals("{\"pin\":\"***\"}", masked.responseBody());
+    }
+
+    @Test
+    void anEndpointsOwnNamesMaskHeadersToo() throws Exception {
+        var headers = Map.of("x-pin", List.of("1", "2"), "accept", List.of("*/*"));
+        var call = call(null, null, null, null, null, headers, Map.of("x-pin-echo", List.of("1")));
+
+        var masked = masking.apply(call, endpoint("withPin"));
+
+        assertEquals(Map.of("x-pin", List.of("***", "***"), "accept", List.of("*/*")), masked.requestHeaders());
+        assertEquals(Map.of("x-pin-echo", List.of("***")), masked.responseHeaders());
+        assertSame(call, masking.apply(call, endpoint("plain")), "pin is no secret elsewhere");
     }
 
     @Test
