@@ -15,6 +15,7 @@ import org.recordedcall.RecordedCallSettings;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -189,7 +190,27 @@ class ApiIT {
                 Map.entry("colour=red", "colour"),
                 Map.entry("status=200&status=404", "status"),
                 Map.entry("from=2026-11-21T10:00:00Z&to=2026-11-21T09:00:00Z", "from"),
-                Map.entry("route=" + "r".repeat(2000), "route"));
+                Map.entry("route=" + "r".repeat(2000), "route"),
+                // every numeric and time parameter at its type's edges
+                Map.entry("minDurationMs=9223372036855", "minDurationMs"),
+                Map.entry("minDurationMs=9223372036854775807", "minDurationMs"),
+                Map.entry("minDurationMs=9223372036854775808", "minDurationMs"),
+                Map.entry("minDurationMs=-9223372036854775808", "minDurationMs"),
+                Map.entry("from=%2B999999999-12-31T23:59:59Z", "from"),
+                Map.entry("to=-999999999-01-01T00:00:00Z", "to"),
+                Map.entry("from=-0001-12-31T23:59:59Z", "from"),
+                Map.entry("to=%2B10000-01-01T00:00:00Z", "to"),
+                Map.entry("status=" + Api.encode("５００"), "status"),
+                Map.entry("limit=" + Api.encode("１０"), "limit"),
+                Map.entry("minDurationMs=" + Api.encode("٣"), "minDurationMs"),
+                Map.entry("status=2147483648", "status"),
+                Map.entry("status=-2147483649", "status"),
+                Map.entry("limit=-1", "limit"),
+                Map.entry("limit=%2B", "limit"),
+                Map.entry("after=" + cursor("NEWEST|9223372036854775807|x"), "after"),
+                Map.entry("after=" + cursor("NEWEST|-9223372036854775808|x"), "after"),
+                Map.entry("after=" + cursor("NEWEST|" + "１２" + "|x"), "after"),
+                Map.entry("order=SLOWEST&after=" + cursor("SLOWEST|99999999999999999999|x"), "after"));
         cases.forEach((query, named) -> {
             var response = viewer("recorded-calls/api/calls?" + query);
             assertEquals(400, response.statusCode(), query + " -> " + response.body());
@@ -200,6 +221,48 @@ class ApiIT {
         assertEquals(400, viewer("recorded-calls/api/stats?from=nope").statusCode());
         assertEquals(400, viewer("recorded-calls/api/stats?slowest=101").statusCode());
         assertEquals(400, viewer("recorded-calls/api/series?buckets=0").statusCode());
+        for (var window : List.of("stats", "series")) {
+            for (var edge : List.of("from=%2B999999999-12-31T23:59:59Z", "to=-999999999-01-01T00:00:00Z",
+                    "buckets=" + Api.encode("６"), "slowest=" + Api.encode("٣"), "buckets=4294967297")) {
+                if (edge.startsWith(window.equals("stats") ? "buckets" : "slowest")) {
+                    continue;
+                }
+                var response = viewer("recorded-calls/api/" + window + "?" + edge);
+                assertEquals(400, response.statusCode(), window + "?" + edge + " -> " + response.body());
+                var name = edge.substring(0, edge.indexOf('='));
+                assertTrue(Api.object(response.body()).getString("message").contains(name), response::body);
+            }
+        }
+    }
+
+    private static String cursor(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theWidestWindowsAreAnsweredNotOverflowed() {
+        api.get("api/orders/1", run);
+        api.awaitRow(run);
+
+        var all = "from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59.999999999Z";
+        assertEquals(1, page(all + "&correlationId=" + run).getJsonArray("calls").size(), "every year the API takes");
+        assertEquals(0, page("from=9999-12-31T23:59:59Z&correlationId=" + run).getJsonArray("calls").size());
+        assertEquals(0, page("to=0001-01-01T00:00:01Z&correlationId=" + run).getJsonArray("calls").size());
+        assertEquals(0, page("minDurationMs=9223372036854&correlationId=" + run).getJsonArray("calls").size());
+        assertEquals(1, page("minDurationMs=0&correlationId=" + run).getJsonArray("calls").size());
+
+        var series = viewer("recorded-calls/api/series?" + all + "&buckets=500");
+        assertEquals(200, series.statusCode(), series::body);
+        var buckets = Api.array(series.body());
+        assertEquals(500, buckets.size());
+        assertTrue(buckets.stream().mapToLong(b -> b.asJsonObject().getJsonNumber("count").longValue()).sum() >= 1,
+                series::body);
+        var tiny = viewer("recorded-calls/api/series?from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00.000000001Z&buckets=500");
+        assertEquals(200, tiny.statusCode(), "a window narrower than its buckets: " + tiny.body());
+        var stats = viewer("recorded-calls/api/stats?" + all);
+        assertEquals(200, stats.statusCode(), stats::body);
+        var earliest = viewer("recorded-calls/api/stats?to=0001-01-01T00:30:00Z");
+        assertEquals(200, earliest.statusCode(), "the default hour before 'to' stops at year 1: " + earliest.body());
     }
 
     @Test

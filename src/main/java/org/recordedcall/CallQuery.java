@@ -28,6 +28,15 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
     /** The most calls one page holds. */
     public static final int MAX_LIMIT = 1000;
 
+    /** The earliest instant a query or a window takes: the start of year 1, which every supported database stores. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest instant a query or a window takes: the end of year 9999. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /** The largest {@code minDurationMillis}: a call's duration is stored in nanoseconds, as a {@code long}. */
+    public static final long MAX_DURATION_MILLIS = Long.MAX_VALUE / 1_000_000;
+
     /** The order of the calls of a page. */
     public enum Order {
         /** Latest started first. */
@@ -43,17 +52,33 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
+        checkInstant("from", from);
+        checkInstant("to", to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
         }
         if (status != null && (status < 100 || status > 599)) {
             throw new IllegalArgumentException("status must be between 100 and 599, was " + status);
         }
-        if (minDurationMillis != null && minDurationMillis < 0) {
-            throw new IllegalArgumentException("minDurationMillis must not be negative, was " + minDurationMillis);
+        if (minDurationMillis != null && (minDurationMillis < 0 || minDurationMillis > MAX_DURATION_MILLIS)) {
+            throw new IllegalArgumentException("minDurationMillis must be between 0 and " + MAX_DURATION_MILLIS
+                    + ", was " + minDurationMillis);
         }
         if (order == null) {
             order = Order.NEWEST;
+        }
+    }
+
+    /**
+     * Checks that an instant given to a query or a window lies from {@link #EARLIEST} to {@link #LATEST}.
+     *
+     * @param name    the instant's name, for the message
+     * @param instant the instant, or {@code null} (no bound)
+     * @throws IllegalArgumentException naming it, when it lies outside
+     */
+    public static void checkInstant(String name, Instant instant) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw new IllegalArgumentException(name + " must be between " + EARLIEST + " and " + LATEST + ", was " + instant);
         }
     }
 

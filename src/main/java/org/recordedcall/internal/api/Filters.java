@@ -50,12 +50,14 @@ final class Filters {
         return new CallQuery(instant("from"), instant("to"), text("route"), text("path"),
                 text("method") == null ? null : text("method").toUpperCase(Locale.ROOT),
                 integer("status", null, 100, 599), choice("outcome", CallOutcome.class), text("exception"),
-                text("principal"), text("correlationId"), longValue("minDurationMs"),
+                text("principal"), text("correlationId"), milliseconds("minDurationMs"),
                 choice("order", CallQuery.Order.class), pageSize, text("after"));
     }
 
     Instant instant(String name) {
-        return parse(name, "an ISO-8601 instant such as 2026-11-21T10:00:00Z", Instant::parse);
+        var value = parse(name, "an ISO-8601 instant such as 2026-11-21T10:00:00Z", Instant::parse);
+        CallQuery.checkInstant(name, value);
+        return value;
     }
 
     /** The window of statistics: {@code from} and {@code to}, by default the hour before now. */
@@ -63,11 +65,15 @@ final class Filters {
         var to = instant("to");
         var from = instant("from");
         var end = to == null ? Instant.now() : to;
-        var start = from == null ? end.minus(Duration.ofHours(1)) : from;
+        var start = from == null ? latest(CallQuery.EARLIEST, end.minus(Duration.ofHours(1))) : from;
         if (!start.isBefore(end)) {
             throw new IllegalArgumentException("from must be before to, was " + start + " and " + end);
         }
         return new Instant[] {start, end};
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     String text(String name) {
@@ -82,7 +88,7 @@ final class Filters {
     }
 
     Integer integer(String name, Integer fallback, int min, int max) {
-        var value = parse(name, "a whole number from " + min + " to " + max, Integer::valueOf);
+        var value = parse(name, "a whole number from " + min + " to " + max, text -> Integer.valueOf(digits(text)));
         if (value == null) {
             return fallback;
         }
@@ -92,12 +98,31 @@ final class Filters {
         return value;
     }
 
-    private Long longValue(String name) {
-        var value = parse(name, "a whole number of milliseconds", Long::valueOf);
-        if (value != null && value < 0) {
-            throw new IllegalArgumentException(name + ": must not be negative, was " + value);
+    private Long milliseconds(String name) {
+        var value = parse(name, "a whole number of milliseconds from 0 to " + CallQuery.MAX_DURATION_MILLIS,
+                text -> Long.valueOf(digits(text)));
+        if (value != null && (value < 0 || value > CallQuery.MAX_DURATION_MILLIS)) {
+            throw new IllegalArgumentException(name + ": must be from 0 to " + CallQuery.MAX_DURATION_MILLIS
+                    + ", was " + value);
         }
         return value;
+    }
+
+    /**
+     * The text when it is a whole number in ASCII digits with an optional sign; Java's number
+     * parsing alone takes any Unicode digit ({@code ５００}, {@code ٣}).
+     */
+    private static String digits(String text) {
+        var start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        if (start == text.length()) {
+            throw new NumberFormatException(text);
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                throw new NumberFormatException(text);
+            }
+        }
+        return text;
     }
 
     private <E extends Enum<E>> E choice(String name, Class<E> type) {

@@ -97,7 +97,7 @@ final class CallFinder {
         if (cursor.order() == CallQuery.Order.SLOWEST) {
             return (Comparable<Object>) (Comparable<?>) Long.valueOf(cursor.key());
         }
-        var instant = Instant.EPOCH.plus(cursor.key(), ChronoUnit.MICROS);
+        var instant = cursor.instant();
         return (Comparable<Object>) (Comparable<?>) utc(instant);
     }
 

@@ -46,7 +46,11 @@ public final class CallSeries {
         if (route != null) {
             query.setParameter("route", route);
         }
-        var width = Duration.between(from, to).toNanos() / buckets;
+        // a Duration, not nanoseconds: a window of the allowed ten thousand years overflows a long of nanoseconds
+        var width = Duration.between(from, to).dividedBy(buckets);
+        if (width.isZero()) {
+            width = Duration.ofNanos(1);
+        }
         var durations = new ArrayList<List<Long>>();
         var errors = new long[buckets];
         for (int i = 0; i < buckets; i++) {
@@ -54,7 +58,7 @@ public final class CallSeries {
         }
         for (var row : query.getResultList()) {
             var started = ((OffsetDateTime) row[0]).toInstant();
-            var index = (int) Math.min(buckets - 1, Duration.between(from, started).toNanos() / Math.max(1, width));
+            var index = (int) Math.min(buckets - 1, Duration.between(from, started).dividedBy(width));
             durations.get(index).add((Long) row[1]);
             if (row[2] == CallOutcome.CLIENT_ERROR || row[2] == CallOutcome.SERVER_ERROR) {
                 errors[index]++;
@@ -64,7 +68,7 @@ public final class CallSeries {
         for (int i = 0; i < buckets; i++) {
             var sorted = durations.get(i).stream().mapToLong(Long::longValue).toArray();
             Arrays.sort(sorted);
-            series.add(new Bucket(from.plusNanos(width * i), sorted.length, errors[i],
+            series.add(new Bucket(from.plus(width.multipliedBy(i)), sorted.length, errors[i],
                     percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99)));
         }
         return series;

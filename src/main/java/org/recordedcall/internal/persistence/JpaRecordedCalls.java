@@ -76,6 +76,8 @@ public class JpaRecordedCalls implements RecordedCalls {
     }
 
     private static void checkWindow(Instant from, Instant to) {
+        CallQuery.checkInstant("from", from);
+        CallQuery.checkInstant("to", to);
         if (from == null || to == null || !from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
         }

@@ -1,0 +1,72 @@
+package org.recordedcall.internal.api;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import org.junit.jupiter.api.Test;
+import org.recordedcall.CallQuery;
+
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The API's parameters at their types' edges: answered or refused naming the parameter, never overflowed. */
+class FiltersTest {
+
+    private static Filters filters(String name, String value) {
+        var parameters = new MultivaluedHashMap<String, String>();
+        parameters.add(name, value);
+        return Filters.of(parameters, Filters.QUERY);
+    }
+
+    private static void refused(String name, String value) {
+        var wrong = assertThrows(IllegalArgumentException.class, () -> filters(name, value).query(50),
+                () -> name + "=" + value + " was taken");
+        assertTrue(wrong.getMessage().startsWith(name), wrong::getMessage);
+    }
+
+    @Test
+    void numbersInOtherScriptsThanAsciiAreRefused() {
+        refused("status", "５００");
+        refused("status", "٥٠٠");
+        refused("minDurationMs", "٣");
+        refused("minDurationMs", "+");
+        assertEquals(500, filters("status", "500").query(50).status());
+        assertEquals(500, filters("status", " +500 ").query(50).status(), "a sign and spaces around, as Java reads them");
+    }
+
+    @Test
+    void aMinimumDurationBeyondWhatNanosecondsHoldIsRefused() {
+        refused("minDurationMs", "9223372036855");
+        refused("minDurationMs", String.valueOf(Long.MAX_VALUE));
+        refused("minDurationMs", "99999999999999999999");
+        assertEquals(CallQuery.MAX_DURATION_MILLIS,
+                filters("minDurationMs", "9223372036854").query(50).minDurationMillis());
+    }
+
+    @Test
+    void instantsOutsideYearsOneTo9999AreRefused() {
+        refused("from", "+999999999-12-31T23:59:59Z");
+        refused("to", "-999999999-01-01T00:00:00Z");
+        refused("from", "0000-12-31T23:59:59.999Z");
+        refused("to", "+10000-01-01T00:00:00Z");
+        assertEquals(CallQuery.EARLIEST, filters("from", "0001-01-01T00:00:00Z").query(50).from());
+        assertEquals(CallQuery.LATEST, filters("to", "9999-12-31T23:59:59.999999999Z").query(50).to());
+    }
+
+    @Test
+    void theDefaultWindowBeforeAnEarlyEndStartsNoEarlierThanYearOne() {
+        var window = filters("to", "0001-01-01T00:30:00Z").window();
+
+        assertEquals(CallQuery.EARLIEST, window[0]);
+        assertEquals(Instant.parse("0001-01-01T00:30:00Z"), window[1]);
+        assertThrows(IllegalArgumentException.class, () -> filters("to", "0001-01-01T00:00:00Z").window());
+    }
+
+    @Test
+    void theJavaQueryChecksTheSameEdges() {
+        assertThrows(IllegalArgumentException.class, () -> CallQuery.builder().minDurationMillis(Long.MAX_VALUE).build());
+        assertThrows(IllegalArgumentException.class, () -> CallQuery.builder().from(Instant.MAX).build());
+        assertThrows(IllegalArgumentException.class, () -> CallQuery.builder().to(Instant.MIN).build());
+    }
+}
