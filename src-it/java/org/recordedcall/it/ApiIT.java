@@ -313,7 +313,7 @@ class ApiIT {
 
         var curl = viewer("recorded-calls/api/calls/" + id + "/curl").body();
 
-        assertTrue(curl.contains("curl -X 'POST' 'http://"), curl);
+        assertTrue(curl.contains("curl --globoff -X 'POST' 'http://"), curl);
         assertTrue(curl.contains("/api/orders?tag=" + run + "'"), curl);
         assertTrue(curl.contains("-H 'authorization: ***'"), curl);
         assertTrue(curl.contains("# *** marks a masked value"), curl);
@@ -359,12 +359,48 @@ class ApiIT {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(response.body().contains("<title>Recorded calls</title>"));
         assertFalse(response.body().contains("http://") || response.body().contains("https://"), "nothing from elsewhere");
+        var policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
+        assertFalse(response.body().matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), "no inline script: " + response.body());
+        assertFalse(response.body().contains(" style=") || response.body().contains("<style"), "no inline style");
+        for (var file : Map.of("dashboard.js", "text/javascript", "dashboard.css", "text/css").entrySet()) {
+            var served = viewer("recorded-calls/" + file.getKey());
+            assertEquals(200, served.statusCode(), file.getKey());
+            assertTrue(served.headers().firstValue("Content-Type").orElse("").startsWith(file.getValue()), file::getKey);
+            assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(null), file.getKey());
+            assertEquals(404, api.send(api.request("api/" + file.getKey()).header("X-Test-Login", VIEWER).GET())
+                    .statusCode(), "not through the application's own path: " + file.getKey());
+        }
+    }
+
+    @Test
+    void everyAnswerOfTheApiIsNeitherCachedNorSniffed() {
+        api.get("api/orders/1", run);
+        var id = RecordingIT.text(api.awaitRow(run), "id");
+        var answers = Map.of(
+                "a page", viewer("recorded-calls/api/calls?correlationId=" + run),
+                "one call", viewer("recorded-calls/api/calls/" + id),
+                "curl", viewer("recorded-calls/api/calls/" + id + "/curl"),
+                "export", viewer("recorded-calls/api/calls/export?correlationId=" + run),
+                "stats", viewer("recorded-calls/api/stats"),
+                "a 400", viewer("recorded-calls/api/calls?status=abc"),
+                "a 404", viewer("recorded-calls/api/calls/no-such-call"),
+                "a 401", api.send(api.request("recorded-calls/api/calls").GET()),
+                "a 403", api.send(api.request("recorded-calls/api/calls").header("X-Test-Login", "mallory:user").GET()),
+                "the dashboard", viewer("recorded-calls/dashboard"));
+        answers.forEach((what, response) -> {
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), what);
+            assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null), what);
+        });
     }
 
     @Test
     void theDashboardInChromiumListsTheCallsShowsOneMaskedAndChartsThem() {
-        api.send(api.request("api/orders").header("X-Request-Id", run).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"" + run + "\",\"quantity\":2,\"password\":\"hunter2\"}")));
+        // recorded data that would run if the page took it as markup: it must show as text
+        var attack = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+        api.send(api.request("api/orders").header("X-Request-Id", run).header("X-Note", attack)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"item\":\"" + run + "\",\"quantity\":2,\"password\":\"hunter2\"}")));
         var id = RecordingIT.text(api.awaitRow(run), "id");
         var page = base.toString().replaceFirst("^http://[^/:]+", "http://127.0.0.1") + "api/_it/login?as="
                 + Api.encode(VIEWER) + "&then=" + Api.encode("/recorded-calls/dashboard#call=" + id);
@@ -377,6 +413,9 @@ class ApiIT {
         var body = excerpt(dom, "data-field=\"requestBody\"");
         assertTrue(body.contains("\"password\":\"***\""), "the detail shows the masked body: " + body);
         assertFalse(dom.contains("hunter2"), "no secret on the page");
+        assertTrue(dom.contains("<title>Recorded calls</title>") && !dom.contains("pwned</title>"), "nothing recorded ran");
+        assertFalse(dom.contains("<img src=\"x\"") || dom.contains("<img src=x"), "recorded markup is not markup");
+        assertTrue(dom.contains("&lt;img src=x"), "it is shown as text: " + excerpt(dom, "data-field=\"requestHeaders\""));
         var chart = excerpt(dom, "<canvas id=\"chart\"");
         assertTrue(chart.contains("data-rendered=\"true\""), "the chart rendered: " + chart);
         assertTrue(Integer.parseInt(chart.replaceAll("(?s).*data-calls=\"(\\d+)\".*", "$1")) >= 1, chart);

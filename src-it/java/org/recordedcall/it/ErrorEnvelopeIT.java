@@ -14,6 +14,7 @@ import org.recordedcall.RecordedCallSettings;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,7 +74,42 @@ class ErrorEnvelopeIT {
         assertEquals("count", fields.getJsonObject(0).getString("field"));
         assertEquals("name", fields.getJsonObject(1).getString("field"));
         assertFalse(fields.getJsonObject(0).getString("message").isBlank());
-        assertEquals("CLIENT_ERROR", text(api.awaitRow(id), "outcome"));
+        var row = api.awaitRow(id);
+        assertEquals("CLIENT_ERROR", text(row, "outcome"));
+        assertTheRecordHoldsTheRealException(row, "ViolationException");
+    }
+
+    @Test
+    void aViolatedQueryParameterIsNamedAsTheClientKnowsIt() {
+        var response = api.get("api/errors/items?qty=0&tag=x", id);
+
+        var body = envelope(response, 400, "validation_failed");
+        var fields = body.getJsonArray("fields");
+        assertEquals(1, fields.size(), body.toString());
+        assertEquals("qty", fields.getJsonObject(0).getString("field"), "not arg0 nor the Java name: " + body);
+        var row = api.awaitRow(id);
+        assertTrue(text(row, "arguments").contains("\"qty\""), "the arguments column names it so too: " + row);
+        assertTheRecordHoldsTheRealException(row, "ViolationException");
+    }
+
+    @Test
+    void aBodyThatCannotBeReadLeavesItsExceptionInTheRecord() {
+        var bodies = List.of("{\"label\": ", "{\"label\":\"a\",\"weight\":\"heavy\"}", "\"a string for an object\"");
+        for (int i = 0; i < bodies.size(); i++) {
+            var call = id + "-" + i;
+            var response = api.send(api.request("api/errors/parcels").header("X-Request-Id", call)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))));
+            assertEquals(400, response.statusCode(), bodies.get(i) + " -> " + response.body());
+            assertEquals("invalid_body", Api.object(response.body()).getString("code"), response.body());
+            assertTheRecordHoldsTheRealException(api.awaitRow(call), "");
+        }
+    }
+
+    private static void assertTheRecordHoldsTheRealException(JsonObject row, String typeNamePart) {
+        var type = text(row, "exception_type");
+        assertTrue(type != null && type.contains(typeNamePart), "exception_type: " + row);
+        assertFalse(text(row, "stack_trace") == null || text(row, "stack_trace").isBlank(), "stack_trace: " + row);
+        assertEquals("400", text(row, "status"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.recordedcall.internal.api.ApiFailures;
 import org.recordedcall.internal.api.ApiGate;
+import org.recordedcall.internal.api.ApiHeaders;
 import org.recordedcall.internal.api.CallsResource;
 import org.recordedcall.internal.api.DashboardResource;
 
@@ -31,6 +32,6 @@ public class RecordedCallsApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ApiGate.class, CallsResource.class, DashboardResource.class, ApiFailures.class);
+        return Set.of(ApiGate.class, ApiHeaders.class, CallsResource.class, DashboardResource.class, ApiFailures.class);
     }
 }

@@ -11,12 +11,14 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.recordedcall.RecordedCall;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 
 /** A recorded resource that fails in every way the error envelope maps. */
@@ -55,6 +57,12 @@ public class ErrorsResource {
     @Path("items")
     public Item create(@Valid Item item) {
         return item;
+    }
+
+    @GET
+    @Path("items")
+    public List<Item> list(@Min(1) @QueryParam("qty") int quantity, @QueryParam("tag") String tag) {
+        return List.of();
     }
 
     @POST

@@ -92,6 +92,12 @@ public class InspectionResource {
     }
 
     @GET
+    @Path("log")
+    public List<LibraryLog.Entry> log(@QueryParam("containing") String text) {
+        return LibraryLog.containing(text == null ? "" : text);
+    }
+
+    @GET
     @Path("writer")
     public WriterStatus writer() {
         return status.writer();

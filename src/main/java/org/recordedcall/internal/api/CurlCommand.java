@@ -1,6 +1,7 @@
 package org.recordedcall.internal.api;
 
 import org.recordedcall.CallRecord;
+import org.recordedcall.internal.OneLine;
 
 import java.util.Locale;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class CurlCommand {
         if (call.requestHeaders() != null) {
             call.requestHeaders().forEach((name, values) -> {
                 if (name.startsWith("@")) {
-                    notes.append("# a header named ").append(oneLine(name)).append(" was left out: curl reads -H @... as a file\n");
+                    notes.append("# a header named ").append(OneLine.of(name, 200)).append(" was left out: curl reads -H @... as a file\n");
                 } else if (!LEFT_OUT.contains(name.toLowerCase(Locale.ROOT))) {
                     for (var value : values) {
                         command.append(" \\\n  -H ").append(quote(name + ": " + value));
@@ -49,7 +50,7 @@ final class CurlCommand {
         if (body != null) {
             if (call.requestBodyTruncated() || body.startsWith("<") && body.endsWith(" bytes>")) {
                 notes.append("# the request body was not recorded whole (")
-                        .append(call.requestBodyTruncated() ? "cut at the cap" : oneLine(body)).append("): not sent\n");
+                        .append(call.requestBodyTruncated() ? "cut at the cap" : OneLine.of(body, 200)).append("): not sent\n");
             } else if (body.indexOf('\0') >= 0) {
                 notes.append("# the request body holds a NUL character, which a shell argument cannot: not sent\n");
             } else {
@@ -61,11 +62,6 @@ final class CurlCommand {
             notes.append("# *** marks a masked value: fill it in before sending\n");
         }
         return notes + command.toString() + "\n";
-    }
-
-    /** Text for a comment line: a line break in it would end the comment and run the rest. */
-    private static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n]", " ");
     }
 
     /** Single-quoted for a POSIX shell: nothing inside is expanded. */

@@ -14,33 +14,56 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The dashboard: one page from the jar (no build step, no CDN) that uses the query API
- * beside it, behind the same {@link ApiGate}.
+ * The dashboard: a page, its script and its style sheet from the jar (no build step, no CDN),
+ * that use the query API beside them, behind the same {@link ApiGate}. The page's policy lets
+ * nothing run or style it but those files: no inline script, no inline style, nothing from
+ * elsewhere; recorded data is shown as text ({@code textContent}), never as markup.
  */
-@Path("dashboard")
+@Path("")
 public class DashboardResource {
 
-    private static final String PAGE = load();
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final String PAGE = load("dashboard.html");
+    private static final String SCRIPT = load("dashboard.js");
+    private static final String STYLE = load("dashboard.css");
 
     @Context
     HttpServletRequest request;
 
     @GET
+    @Path("dashboard")
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     public Response page() {
+        return serve(PAGE);
+    }
+
+    @GET
+    @Path("dashboard.js")
+    @Produces("text/javascript;charset=UTF-8")
+    public Response script() {
+        return serve(SCRIPT);
+    }
+
+    @GET
+    @Path("dashboard.css")
+    @Produces("text/css;charset=UTF-8")
+    public Response style() {
+        return serve(STYLE);
+    }
+
+    private Response serve(String file) {
         if (request.getAttribute(ApiGate.PASSED) == null) {
             throw new NotFoundException();
         }
-        return Response.ok(PAGE)
-                .header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:")
-                .header("Cache-Control", "no-store")
-                .build();
+        return Response.ok(file).header("Content-Security-Policy", POLICY).build();
     }
 
-    private static String load() {
-        try (var in = DashboardResource.class.getResourceAsStream("dashboard.html")) {
+    private static String load(String name) {
+        try (var in = DashboardResource.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("dashboard.html is missing from the recorded-call jar");
+                throw new IllegalStateException(name + " is missing from the recorded-call jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.recordedcall.internal.capture;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.recordedcall.CallRecord;
 import org.recordedcall.CurrentCall;
@@ -9,6 +10,26 @@ import java.util.Optional;
 /** The {@link CurrentCall} of the thread serving a recorded call. */
 @Singleton
 public final class CurrentCallView implements CurrentCall {
+
+    private final Recorder recorder;
+
+    @Inject
+    public CurrentCallView(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /**
+     * Notes the exception that ends the thread's call, when the runtime raised it outside the
+     * resource method (a body it could not read, a validation failure) and a mapper of the
+     * library's answers it: the record then holds it as it would one the method threw. Does
+     * nothing outside a recorded call, or when the call holds an exception already.
+     */
+    public void failedWith(Throwable thrown) {
+        var call = CallScope.currentCall();
+        if (call != null) {
+            recorder.failed(call, thrown);
+        }
+    }
 
     @Override
     public Optional<String> id() {

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.recordedcall.internal.OneLine;
 import org.recordedcall.internal.config.Settings;
 
 import java.io.IOException;
@@ -141,9 +142,10 @@ public final class HttpCalls {
      */
     void escaped(CallDraft call, HttpServletRequest request, HttpServletResponse response, Exception thrown) {
         recorder.failed(call, thrown);
+        // one line, no stack trace: the runtime logs the exception in full already, and the record holds it
         LOG.log(System.Logger.Level.WARNING, "recorded-call: " + request.getMethod() + " " + request.getRequestURI()
-                + " failed with an exception no ExceptionMapper handles; answered 500. Call " + call.id()
-                + " holds the stack trace.", thrown);
+                + " answered 500: " + OneLine.of(String.valueOf(thrown), 300) + " (no ExceptionMapper handles it); call "
+                + call.id() + " holds the stack trace");
         sendServerError(response);
         // what the runtime had written for the failed response never reached the client
         call.responseBody(null, null);

@@ -17,7 +17,6 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -187,24 +186,9 @@ public final class JsonCapture {
         var resourceMethod = RestParameters.isResourceMethod(method);
         var keys = new String[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
-            keys[i] = parameterName(parameters[i], resourceMethod);
+            keys[i] = RestParameters.argumentName(parameters[i], resourceMethod);
         }
         return keys;
-    }
-
-    private static String parameterName(Parameter parameter, boolean resourceMethod) {
-        if (RestParameters.isInfrastructure(parameter)) {
-            return null;
-        }
-        var named = RestParameters.restName(parameter);
-        if (named != null) {
-            return named;
-        }
-        if (parameter.isNamePresent()) {
-            return parameter.getName();
-        }
-        // compiled without -parameters: the one unannotated parameter of a resource method is its body
-        return resourceMethod && RestParameters.isEntity(parameter) ? ENTITY : parameter.getName();
     }
 
     @PreDestroy

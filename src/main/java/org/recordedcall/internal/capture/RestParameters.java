@@ -46,7 +46,7 @@ public final class RestParameters {
     }
 
     /** The name a request gives the parameter ({@code @QueryParam("q")} is {@code q}), or {@code null}. */
-    static String restName(Parameter parameter) {
+    public static String restName(Parameter parameter) {
         var query = parameter.getAnnotation(QueryParam.class);
         if (query != null) {
             return query.value();
@@ -69,6 +69,25 @@ public final class RestParameters {
         }
         var cookie = parameter.getAnnotation(CookieParam.class);
         return cookie == null ? null : cookie.value();
+    }
+
+    /**
+     * The parameter's name in the record's arguments and in a validation failure: the name a
+     * request gives it, else its Java name; compiled without {@code -parameters}, the one
+     * unannotated parameter of a resource method is {@code body}. {@code null} for infrastructure.
+     */
+    public static String argumentName(Parameter parameter, boolean resourceMethod) {
+        if (isInfrastructure(parameter)) {
+            return null;
+        }
+        var named = restName(parameter);
+        if (named != null) {
+            return named;
+        }
+        if (parameter.isNamePresent()) {
+            return parameter.getName();
+        }
+        return resourceMethod && isEntity(parameter) ? JsonCapture.ENTITY : parameter.getName();
     }
 
     /** Whether the runtime fills the parameter of a resource method from the request body. */

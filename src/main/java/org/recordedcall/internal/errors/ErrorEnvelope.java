@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.recordedcall.CurrentCall;
 import org.recordedcall.internal.JsonSupport;
+import org.recordedcall.internal.capture.CurrentCallView;
 
 /**
  * The one shape of an error: {@code {"code": ..., "message": ..., "callId": ...}}, with
@@ -21,7 +22,7 @@ final class ErrorEnvelope {
     private ErrorEnvelope() {
     }
 
-    static Response answer(int status, String code, String message, JsonArray fields) {
+    private static Response answer(int status, String code, String message, JsonArray fields) {
         var body = JsonSupport.PROVIDER.createObjectBuilder().add("code", code).add("message", message);
         var callId = callId();
         if (callId == null) {
@@ -33,6 +34,24 @@ final class ErrorEnvelope {
             body.add("fields", fields);
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build().toString()).build();
+    }
+
+    /**
+     * The answer to {@code thrown}, which the record of the call (if this request is one)
+     * holds as the call's exception: the client sees the envelope, the record the real error.
+     */
+    static Response answer(Throwable thrown, int status, String code, String message, JsonArray fields) {
+        noted(thrown);
+        return answer(status, code, message, fields);
+    }
+
+    /** Notes {@code thrown} as the exception of the call this request is, if it is one and holds none yet. */
+    static void noted(Throwable thrown) {
+        try {
+            CDI.current().select(CurrentCallView.class).get().failedWith(thrown);
+        } catch (RuntimeException noCdi) {
+            // not a recorded call of a CDI application: nothing to note
+        }
     }
 
     /** The id of the recorded call this request is, if it is one. */

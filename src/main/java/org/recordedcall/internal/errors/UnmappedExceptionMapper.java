@@ -30,6 +30,7 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
         if (exception instanceof WebApplicationException web) {
             var response = web.getResponse();
             if (response.hasEntity()) {
+                ErrorEnvelope.noted(web);
                 return response; // the application's own answer
             }
             if (isBodyUnreadable(web)) {
@@ -39,7 +40,7 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
             var reason = status.getReasonPhrase() == null ? "HTTP " + status.getStatusCode() : status.getReasonPhrase();
             var code = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
             var message = status.getStatusCode() >= 500 ? "the request could not be served" : reason;
-            var envelope = ErrorEnvelope.answer(status.getStatusCode(), code, message, null);
+            var envelope = ErrorEnvelope.answer(web, status.getStatusCode(), code, message, null);
             // its headers stay (Allow of a 405, WWW-Authenticate of a 401)
             return Response.fromResponse(response).type(envelope.getMediaType()).entity(envelope.getEntity()).build();
         }
@@ -47,16 +48,16 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
             return invalidBody(exception);
         }
         if (isDatabaseError(exception)) {
-            return Response.fromResponse(ErrorEnvelope.answer(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+            return Response.fromResponse(ErrorEnvelope.answer(exception, Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
                     ErrorEnvelope.STORAGE_UNAVAILABLE, "the data store is unavailable; try again in "
                             + RETRY_AFTER_SECONDS + " seconds", null))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
-        return serverError();
+        return serverError(exception);
     }
 
-    private static Response serverError() {
-        return ErrorEnvelope.answer(Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(), ErrorEnvelope.INTERNAL_ERROR,
+    private static Response serverError(Throwable exception) {
+        return ErrorEnvelope.answer(exception, Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(), ErrorEnvelope.INTERNAL_ERROR,
                 "an unexpected error occurred; quote the callId to support", null);
     }
 
@@ -64,7 +65,7 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
         var field = fieldOf(exception);
         var message = field == null ? "the request body could not be read as this endpoint expects it"
                 : "the request body is invalid at '" + field + "'";
-        return ErrorEnvelope.answer(Response.Status.BAD_REQUEST.getStatusCode(), ErrorEnvelope.INVALID_BODY, message, null);
+        return ErrorEnvelope.answer(exception, Response.Status.BAD_REQUEST.getStatusCode(), ErrorEnvelope.INVALID_BODY, message, null);
     }
 
     /** The body could not be read: a JSON-B or JSON-P failure, or the runtime's reading failure, somewhere in the chain. */
