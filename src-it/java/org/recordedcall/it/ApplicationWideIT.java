@@ -66,6 +66,17 @@ class ApplicationWideIT {
     }
 
     @Test
+    void anUnscopedUnannotatedResourceHasArgumentsAndResultToo() {
+        var response = api.get("wide/shelf/3", id);
+
+        assertEquals(200, response.statusCode());
+        var row = api.awaitRow(id);
+        assertEquals("/wide/shelf/{id}", text(row, "route"));
+        assertEquals("{\"id\":\"3\"}", text(row, "arguments"), row::toString);
+        assertTrue(text(row, "result") != null && text(row, "result").contains("shelf 3"), row::toString);
+    }
+
+    @Test
     void theApplicationsOwnMaskedNamesApply() {
         var response = api.send(api.request("wide/catalog").header("X-Request-Id", id).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"lamp\",\"pin\":\"4711\"}")));

@@ -6,6 +6,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.recordedcall.RecordedCallSettings;
 import org.recordedcall.it.app.EventLog;
 import org.recordedcall.it.app.InspectionResource;
+import org.recordedcall.it.app.LibraryLog;
 import org.recordedcall.it.app.ItApplication;
 import org.recordedcall.it.typical.ShopApplication;
 import org.recordedcall.it.typical.Task;
@@ -111,7 +112,7 @@ public final class Deployments {
                 """.formatted(Task.class.getName());
         return ShrinkWrap.create(WebArchive.class, "typical.war")
                 .addPackage(ShopApplication.class.getPackage())
-                .addClasses(InspectionResource.class, EventLog.class)
+                .addClasses(InspectionResource.class, EventLog.class, LibraryLog.class)
                 .addAsLibrary(libraryJar())
                 .addAsResource(new StringAsset(persistence), "META-INF/persistence.xml")
                 .addAsResource(new StringAsset(RecordedCallSettings.APPLICATIONS + "=" + ShopApplication.class.getName() + "\n"),

@@ -152,6 +152,11 @@ class ErrorEnvelopeIT {
 
         envelope(response, 405, "method_not_allowed");
         assertTrue(response.headers().firstValue("Allow").orElse("").contains("POST"), response.headers().map().toString());
+        var row = api.awaitRow(id);
+        assertEquals("/api/errors/items", text(row, "route"), "refused before a method was chosen, still recorded");
+        assertTrue(text(row, "exception_type").endsWith("NotAllowedException"), row::toString);
+        assertFalse(text(row, "stack_trace") == null || text(row, "stack_trace").isBlank(),
+                "the runtime's own exception, seen by the error shape's mapper: " + row);
     }
 
     @Test

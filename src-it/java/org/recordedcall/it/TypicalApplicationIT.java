@@ -123,6 +123,10 @@ class TypicalApplicationIT {
         compare(failures, "GET", "board", List.of("Origin: https://shop.example"), null);
         compare(failures, "OPTIONS", "board", List.of("Origin: https://shop.example",
                 "Access-Control-Request-Method: GET"), null);
+        // refused by the runtime before a method was chosen: recorded now, answered the same
+        compare(failures, "DELETE", "tasks", List.of(), null);
+        compare(failures, "GET", "tasks", List.of("Accept: application/xml"), null);
+        compare(failures, "POST", "tasks", List.of("Content-Type: application/xml"), "<task/>");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
@@ -200,6 +204,46 @@ class TypicalApplicationIT {
         assertEquals(204, preflight.status());
         assertEquals(id + "-preflight", preflight.header("X-Request-Id"));
         assertEquals("204", text(api.awaitRow(id + "-preflight"), "status"));
+    }
+
+    @Test
+    void eachRequestTheRuntimeRefusesOnARecordedPathHasItsRow() {
+        var refusals = List.of(
+                new String[] {"DELETE", "api/tasks", null, null, "405", "NotAllowedException"},
+                new String[] {"GET", "api/tasks", "Accept: application/xml", null, "406", "NotAcceptableException"},
+                new String[] {"POST", "api/tasks", "Content-Type: application/xml", "<task/>", "415", "NotSupportedException"},
+                new String[] {"DELETE", "api/board", null, null, "405", "NotAllowedException"});
+        for (int i = 0; i < refusals.size(); i++) {
+            var r = refusals.get(i);
+            var call = id + "-" + i;
+            var answer = send(r[0], r[1], call, r[2] == null ? List.of() : List.of(r[2]), r[3]);
+            assertEquals(Integer.parseInt(r[4]), answer.status(), r[0] + " " + r[1]);
+            assertEquals(call, answer.header("X-Request-Id"), "echoed: " + r[0] + " " + r[1]);
+            var row = api.awaitRow(call);
+            assertEquals(r[4], text(row, "status"), row::toString);
+            assertEquals(r[0], text(row, "http_method"));
+            assertEquals("/" + r[1], text(row, "path"), row::toString);
+            assertEquals("/" + r[1], text(row, "route"), row::toString);
+            assertEquals("CLIENT_ERROR", text(row, "outcome"));
+            assertTrue(text(row, "exception_type").endsWith("." + r[5]), row::toString);
+            assertNull(text(row, "resource_method"), "no method was chosen: " + row);
+            assertNull(text(row, "arguments"), row::toString);
+            assertExactlyOneRow(call);
+        }
+        var options = send("OPTIONS", "api/tasks", id + "-options", List.of(), null);
+        assertTrue(options.status() < 300, "answered by the runtime: " + options.status());
+        var row = api.awaitRow(id + "-options");
+        assertEquals("/api/tasks", text(row, "route"));
+        assertEquals("SUCCESS", text(row, "outcome"));
+        assertNull(text(row, "exception_type"), row::toString);
+
+        // nothing recorded answers these: no row
+        assertEquals(405, send("DELETE", "twin/tasks", id + "-twin", List.of(), null).status());
+        assertEquals(404, send("DELETE", "api/nowhere", id + "-nowhere", List.of(), null).status());
+        send("GET", "api/board", id + "-after", List.of(), null);
+        api.awaitRow(id + "-after"); // written after the two before it, had they been recorded
+        assertEquals(0, api.rows("correlation_id", id + "-twin").size(), "the twin application records nothing");
+        assertEquals(0, api.rows("correlation_id", id + "-nowhere").size(), "a path no recorded resource has");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.recordedcall.internal.capture.Masking;
 import org.recordedcall.internal.capture.StoragePolicy;
 import org.recordedcall.internal.capture.JsonCapture;
 import org.recordedcall.internal.capture.RecordedCallInterceptor;
+import org.recordedcall.internal.capture.RecordedRoutes;
 import org.recordedcall.internal.capture.Recorder;
 import org.recordedcall.internal.capture.RestParameters;
 import org.recordedcall.internal.config.SettingsProducer;
@@ -51,6 +52,7 @@ public final class RecordedCallExtension implements Extension {
             StoragePolicy.class,
             HttpCalls.class,
             CurrentCallView.class,
+            RecordedRoutes.class,
             RecordedCallInterceptor.class,
             StoreUnit.class,
             CallStore.class,

@@ -21,13 +21,20 @@ public final class CurrentCallView implements CurrentCall {
     /**
      * Notes the exception that ends the thread's call, when the runtime raised it outside the
      * resource method (a body it could not read, a validation failure) and a mapper of the
-     * library's answers it: the record then holds it as it would one the method threw. Does
-     * nothing outside a recorded call, or when the call holds an exception already.
+     * library's answers it: the record then holds it as it would one the method threw. Before
+     * a recorded call began (the runtime refused the request before choosing a method), it is
+     * kept for the call that the refusal then makes. Does nothing when the call holds an
+     * exception already.
      */
     public void failedWith(Throwable thrown) {
         var call = CallScope.currentCall();
         if (call != null) {
             recorder.failed(call, thrown);
+            return;
+        }
+        var frame = CallScope.current();
+        if (frame != null && frame.request() != null) {
+            frame.request().setAttribute(HttpCalls.REFUSAL, thrown);
         }
     }
 

@@ -74,6 +74,17 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
                 false);
     }
 
+    /**
+     * The endpoint of a call the runtime refused before choosing a method (405, 406, 415, an
+     * {@code OPTIONS} it answered itself) on the path {@code template} of the recorded resource
+     * class {@code type}: the class's policy (else the application's), no method.
+     */
+    static Endpoint refused(Class<?> type, String template, RecordedCall applicationWide) {
+        var own = type.getAnnotation(RecordedCall.class);
+        return new Endpoint(null, null, null, template, Policy.of(own != null ? own : applicationWide),
+                masked(type, null, applicationWide), false);
+    }
+
     /** Whether an intercepted invocation of {@code candidate} is this endpoint's method. */
     boolean isServedBy(Method candidate) {
         return method != null && method.getName().equals(candidate.getName())
@@ -152,13 +163,18 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
     }
 
     private static String template(Class<?> type, Method method) {
+        var joined = pathTemplate(type, method);
+        return joined.isEmpty() ? "" : RouteTemplate.withoutPatterns(joined);
+    }
+
+    /** The class's and the method's {@code @Path} joined, their parameters' patterns kept; empty for neither. */
+    static String pathTemplate(Class<?> type, Method method) {
         var onClass = type.getAnnotation(Path.class);
         var onMethod = method.getAnnotation(Path.class);
         if (onClass == null && onMethod == null) {
             return "";
         }
-        var joined = join(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value());
-        return RouteTemplate.withoutPatterns(joined);
+        return join(onClass == null ? "" : onClass.value(), onMethod == null ? "" : onMethod.value());
     }
 
     /** The segments joined by one slash each, without the slashes they start or end with; "/" for none. */

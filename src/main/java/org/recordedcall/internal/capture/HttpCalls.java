@@ -29,6 +29,8 @@ public final class HttpCalls {
     public static final String REQUEST_ID = "X-Request-Id";
 
     private static final String ATTRIBUTE = "org.recordedcall.call";
+    /** The request attribute holding the exception of a refusal, seen before its call began. */
+    static final String REFUSAL = "org.recordedcall.refusal";
     static final String EVENT_STREAM = "text/event-stream";
     static final String EVENT_STREAM_NOTE = "<not recorded: server-sent events>";
     static final String EVENT_STREAM_OPEN_NOTE = "<not recorded: server-sent events, still open at undeploy>";
@@ -130,6 +132,23 @@ public final class HttpCalls {
     private void end(CallDraft call) {
         openStreams.remove(call);
         recorder.ended(call);
+    }
+
+    /**
+     * The runtime refused the call before choosing a method, with {@code status}: its exception
+     * when a mapper of the library's saw it, else the one the status stands for.
+     */
+    void refused(CallDraft call, int status) {
+        var frame = CallScope.current();
+        var seen = frame == null || frame.request() == null ? null : frame.request().getAttribute(REFUSAL);
+        if (seen instanceof Throwable thrown) {
+            recorder.failed(call, thrown);
+            return;
+        }
+        var failure = Failure.ofRefusal(status);
+        if (failure != null) {
+            recorder.failed(call, failure);
+        }
     }
 
     void timedOut(CallDraft call) {

@@ -34,6 +34,7 @@ public final class RecordedCallFeature implements DynamicFeature {
     private Settings settings;
     private HttpCalls calls;
     private JsonCapture json;
+    private RecordedRoutes recordedRoutes;
     private final LocatorRoutes routes = new LocatorRoutes();
     private volatile Optional<RecordedCall> applicationWide;
 
@@ -56,17 +57,22 @@ public final class RecordedCallFeature implements DynamicFeature {
             settings = beans.select(Settings.class).get();
             calls = beans.select(HttpCalls.class).get();
             json = beans.select(JsonCapture.class).get();
+            recordedRoutes = beans.select(RecordedRoutes.class).get();
         }
         var method = resource.getResourceMethod();
         var type = resource.getResourceClass();
-        if (!settings.enabled() || method == null || type == null || isLibrarys(type)) {
-            return;
+        if (!settings.enabled() || method == null || type == null || isLibrarys(type)
+                || !RestParameters.answersHttp(method)) {
+            return; // a handler the runtime made itself (Jersey's for OPTIONS) is no method of the application's
         }
         var wide = applicationWide().orElse(null);
         if (!isRecorded(type, method, wide != null)) {
             return;
         }
         var endpoint = Endpoint.of(type, method, wide);
+        if (!endpoint.isSubResource()) {
+            recordedRoutes.add(WholeApplication.type(application), endpoint);
+        }
         context.register(new RecordingFilter(endpoint, calls, json, settings.bodyMaxBytes(),
                 endpoint.isSubResource() ? routes : null), FILTER_PRIORITY);
         if (endpoint.records(Endpoint.Part.ARGUMENTS) || endpoint.records(Endpoint.Part.RESULT)) {

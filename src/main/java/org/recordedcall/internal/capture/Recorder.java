@@ -69,7 +69,12 @@ public final class Recorder {
 
     /** Records the failure unless one is already recorded, and fires {@link CallFailed} for the first. */
     void failed(CallDraft call, Throwable thrown) {
-        if (call.fail(Failure.of(thrown, settings.stackMaxChars()))) {
+        failed(call, Failure.of(thrown, settings.stackMaxChars()));
+    }
+
+    /** The same, for a failure the library knows only by its type and message. */
+    void failed(CallDraft call, Failure failure) {
+        if (call.fail(failure)) {
             fire(failed, CallFailed.class, () -> new CallFailed(snapshot(call)));
         }
     }

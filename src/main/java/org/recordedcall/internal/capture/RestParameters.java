@@ -30,6 +30,38 @@ public final class RestParameters {
         return false;
     }
 
+    /**
+     * Whether the method answers an HTTP method itself or overrides one that does (Jakarta REST
+     * annotations are inherited from a superclass's or an interface's method). A method the
+     * runtime made itself (Jersey answers {@code OPTIONS} with a handler of its own) does not.
+     */
+    public static boolean answersHttp(Method method) {
+        if (isResourceMethod(method)) {
+            return true;
+        }
+        var type = method.getDeclaringClass();
+        var supertypes = new java.util.ArrayDeque<Class<?>>();
+        if (type.getSuperclass() != null) {
+            supertypes.add(type.getSuperclass());
+        }
+        supertypes.addAll(java.util.Arrays.asList(type.getInterfaces()));
+        while (!supertypes.isEmpty()) {
+            var supertype = supertypes.poll();
+            try {
+                if (isResourceMethod(supertype.getDeclaredMethod(method.getName(), method.getParameterTypes()))) {
+                    return true;
+                }
+            } catch (NoSuchMethodException notHere) {
+                // look further up
+            }
+            if (supertype.getSuperclass() != null) {
+                supertypes.add(supertype.getSuperclass());
+            }
+            supertypes.addAll(java.util.Arrays.asList(supertype.getInterfaces()));
+        }
+        return false;
+    }
+
     /** Whether the class has a method that answers an HTTP method (a root resource, or a sub-resource without {@code @Path}). */
     public static boolean hasResourceMethods(Class<?> type) {
         for (var method : type.getMethods()) {

@@ -31,6 +31,12 @@ final class RouteTemplate {
 
     /** Whether the template matches a path (a trailing slash allowed), as the runtime matched it. */
     static boolean matches(String template, String path) {
+        var pattern = pattern(template);
+        return pattern != null && pattern.matcher(path).matches();
+    }
+
+    /** The template as a pattern of the paths it matches (a trailing slash allowed); {@code null} if its patterns are invalid. */
+    static Pattern pattern(String template) {
         var regex = new StringBuilder();
         for (var part : parts(template)) {
             if (part.literal() != null) {
@@ -40,10 +46,19 @@ final class RouteTemplate {
             }
         }
         try {
-            return Pattern.compile(regex + "/?").matcher(path).matches();
+            return Pattern.compile(regex + "/?");
         } catch (RuntimeException badPattern) {
-            return false;
+            return null;
         }
+    }
+
+    /** How many literal characters the template has: of two that match a path, the runtime prefers the one with more. */
+    static int literalCharacters(String template) {
+        var count = 0;
+        for (var part : parts(template)) {
+            count += part.literal() == null ? 0 : part.literal().length();
+        }
+        return count;
     }
 
     private static List<Part> parts(String template) {

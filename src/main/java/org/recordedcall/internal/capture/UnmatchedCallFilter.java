@@ -18,13 +18,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Records, in an application recorded whole, a call that one of the application's own
+ * Records the calls that no resource method served, which pass none of the filters bound to
+ * resource methods:
+ * <ul>
+ * <li>in an application recorded whole, a call that one of the application's own
  * {@code @PreMatching} filters answered (a CORS filter refusing an origin, a preflight) before
- * the runtime matched any resource: such a call passes none of the filters bound to resource
- * methods. This filter runs last of the pre-matching ones, so a request that did not reach it
- * was answered before matching; its answer is then recorded without a route or method, its
- * body from the entity the filter answered with (not every runtime runs writer interceptors
- * for such an answer).
+ * the runtime matched any resource. This filter runs last of the pre-matching ones, so a request
+ * that did not reach it was answered before matching; it is recorded without a route or method;
+ * <li>a call the runtime itself refused before choosing a method (405 for a method the resource
+ * lacks, 406, 415, a malformed {@code Content-Type}, an {@code OPTIONS} it answered itself) on a
+ * path of a recorded resource class: recorded with that route, no method, no arguments, and the
+ * runtime's exception ({@link HttpCalls#refused}). A path no recorded resource has stays unrecorded.
+ * </ul>
+ * The body is taken from the entity answered (not every runtime runs writer interceptors for
+ * such an answer).
  */
 @Provider
 @PreMatching
@@ -41,7 +48,9 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
     private volatile Optional<RecordedCall> applicationWide;
     private volatile Beans beans;
 
-    private record Beans(HttpCalls calls, JsonCapture json, int bodyCap) {
+    private volatile Class<?> applicationType;
+
+    private record Beans(HttpCalls calls, JsonCapture json, RecordedRoutes routes, int bodyCap) {
     }
 
     @Override
@@ -51,25 +60,48 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(PASSED) != null || request.getProperty(RecordingFilter.CALL) != null) {
+        if (request.getProperty(RecordingFilter.CALL) != null) {
             return;
         }
         try {
-            record(request, response);
+            if (request.getProperty(PASSED) == null) {
+                var wide = applicationWide();
+                if (wide.isPresent()) {
+                    record(request, response, Endpoint.unmatched(wide.get()));
+                }
+            } else {
+                recordRefusal(request, response);
+            }
         } catch (RuntimeException e) {
             // a recorder problem never changes the application's answer
-            FAILURES.warn("recorded-call: could not record a call answered before matching: " + e, e);
+            FAILURES.warn("recorded-call: could not record a call no resource method served: " + e, e);
         }
     }
 
-    private void record(ContainerRequestContext request, ContainerResponseContext response) {
-        var wide = applicationWide();
-        if (wide.isEmpty()) {
+    /** A request that passed matching and still reached no recorded method: was it refused on a recorded path? */
+    private void recordRefusal(ContainerRequestContext request, ContainerResponseContext response) {
+        var routes = beans().routes();
+        var application = applicationType();
+        // most requests end here: their application records nothing, or a method of a recorded class was
+        // chosen for them (one that records nothing); a handler of the runtime's own (Jersey's for OPTIONS) is none
+        if (!routes.any(application) || routes.servedByARecordedClass(application, request.getUriInfo().getMatchedResources())) {
             return;
         }
-        var call = beans().calls().begin(Endpoint.unmatched(wide.get()));
-        if (call == null) {
+        var route = routes.match(application, request.getUriInfo().getPath());
+        if (route == null) {
             return;
+        }
+        var call = record(request, response,
+                Endpoint.refused(route.resourceClass(), route.template(), applicationWide().orElse(null)));
+        if (call != null) {
+            beans().calls().refused(call, response.getStatus());
+        }
+    }
+
+    private CallDraft record(ContainerRequestContext request, ContainerResponseContext response, Endpoint endpoint) {
+        var call = beans().calls().begin(endpoint);
+        if (call == null) {
+            return null;
         }
         request.setProperty(RecordingFilter.CALL, call);
         response.getHeaders().putSingle(HttpCalls.REQUEST_ID, call.correlationId());
@@ -81,6 +113,16 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
             copy.write(bytes, 0, bytes.length);
             call.responseBody(copy, response.getMediaType() == null ? null : response.getMediaType().toString());
         }
+        return call;
+    }
+
+    private Class<?> applicationType() {
+        var known = applicationType;
+        if (known == null) {
+            known = WholeApplication.type(application);
+            applicationType = known == null ? Void.class : known;
+        }
+        return known == Void.class ? null : known;
     }
 
     private Optional<RecordedCall> applicationWide() {
@@ -98,7 +140,7 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
         if (known == null) {
             var cdi = CDI.current();
             known = new Beans(cdi.select(HttpCalls.class).get(), cdi.select(JsonCapture.class).get(),
-                    cdi.select(Settings.class).get().bodyMaxBytes());
+                    cdi.select(RecordedRoutes.class).get(), cdi.select(Settings.class).get().bodyMaxBytes());
             beans = known;
         }
         return known;

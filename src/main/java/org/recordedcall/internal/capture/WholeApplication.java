@@ -41,6 +41,28 @@ final class WholeApplication {
         return settings.recordsApplication(null) ? RecordedCallLiteral.INSTANCE : null;
     }
 
+    /**
+     * The application's own {@code Application} class (below any wrapper of the runtime's), the
+     * same from a provider at deployment and during a request; {@code null} when unknown.
+     */
+    static Class<?> type(Object application) {
+        Object current;
+        try {
+            current = application;
+            if (current != null) {
+                current.getClass();
+            }
+        } catch (RuntimeException unknown) {
+            return null;
+        }
+        Class<?> type = null;
+        for (int depth = 0; current instanceof Application && depth < 4; depth++) {
+            type = current.getClass();
+            current = wrapped(current);
+        }
+        return type;
+    }
+
     private static Object wrapped(Object application) {
         try {
             var getter = application.getClass().getMethod("getApplication");
