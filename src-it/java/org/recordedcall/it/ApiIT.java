@@ -79,10 +79,31 @@ class ApiIT {
     }
 
     @Test
-    void notReachableThroughTheApplicationsOwnPath() {
-        // the application scans for resources, so it takes in the API's classes: they answer 404 there
+    void theApplicationSeesNothingOfTheApi() {
+        // the application scans for resources: the jar must give it none
         assertEquals(404, api.send(api.request("api/api/calls").header("X-Test-Login", VIEWER).GET()).statusCode());
         assertEquals(404, api.send(api.request("api/dashboard").header("X-Test-Login", VIEWER).GET()).statusCode());
+        // Jersey (Payara) describes the application's resources in a WADL; RESTEasy (WildFly) has none
+        var wadl = api.send(api.request("api/application.wadl").GET());
+        if (wadl.statusCode() == 200) {
+            assertTrue(wadl.body().contains("path=\"orders\""), "the application's own resources are there: " + wadl.body());
+            for (var ours : List.of("dashboard", "path=\"api\"", "curl", "series", "org.recordedcall.internal")) {
+                assertFalse(wadl.body().contains(ours), ours + " in the application's WADL: " + wadl.body());
+            }
+        }
+    }
+
+    @Test
+    void theApiIsReadOnly() {
+        var post = api.send(api.request("recorded-calls/api/calls").header("X-Test-Login", VIEWER)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertEquals(405, post.statusCode());
+        assertEquals("method_not_allowed", Api.object(post.body()).getString("error"));
+        assertTrue(post.headers().firstValue("Allow").orElse("").contains("GET"), post.headers().map().toString());
+        var unknown = viewer("recorded-calls/api/nothing-here");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("not_found", Api.object(unknown.body()).getString("error"));
     }
 
     @Test

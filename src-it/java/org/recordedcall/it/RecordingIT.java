@@ -10,11 +10,13 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.recordedcall.RecordedCallSettings;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -29,21 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class RecordingIT {
 
-    /** The test application; its web.xml moves the query API (off here, by default) the Jakarta REST way. */
+    /** The test application; its settings move the query API (off here, by default). */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application().setWebXML(new org.jboss.shrinkwrap.api.asset.StringAsset("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <servlet>
-                    <servlet-name>org.recordedcall.RecordedCallsApplication</servlet-name>
-                  </servlet>
-                  <servlet-mapping>
-                    <servlet-name>org.recordedcall.RecordedCallsApplication</servlet-name>
-                    <url-pattern>/ops/calls/*</url-pattern>
-                  </servlet-mapping>
-                </web-app>
-                """));
+        return Deployments.application("it", Map.of(RecordedCallSettings.API_PATH, "ops/calls"));
     }
 
     @Test

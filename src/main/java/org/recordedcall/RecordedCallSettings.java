@@ -108,8 +108,8 @@ public final class RecordedCallSettings {
     public static final String WRITER_MAX_BACKOFF_MS = "recordedcall.writer.max-backoff-ms";
 
     /**
-     * Whether the query API and dashboard ({@link RecordedCallsApplication}, below
-     * {@code /recorded-calls}) answer. Default {@code false}: every request to them is a 404.
+     * Whether the query API and dashboard (the library's servlet, below {@link #API_PATH},
+     * by default {@code /recorded-calls}) answer. Default {@code false}: every request to them is a 404.
      */
     public static final String API_ENABLED = "recordedcall.api.enabled";
 
@@ -118,6 +118,13 @@ public final class RecordedCallSettings {
      * {@code recorded-call-viewer}. Anonymous callers get 401, others 403.
      */
     public static final String API_ROLE = "recordedcall.api.role";
+
+    /**
+     * Where the query API and the dashboard answer, below the application's context root: a
+     * path of one or more segments of letters, digits, {@code -}, {@code _} and {@code .}.
+     * Default {@code /recorded-calls}. Read once, when the application starts.
+     */
+    public static final String API_PATH = "recordedcall.api.path";
 
     /**
      * Jakarta REST applications recorded whole, as if their {@code Application} subclass

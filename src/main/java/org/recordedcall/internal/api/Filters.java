@@ -1,6 +1,5 @@
 package org.recordedcall.internal.api;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 import org.recordedcall.CallOutcome;
 import org.recordedcall.CallQuery;
 
@@ -8,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,9 +27,9 @@ final class Filters {
 
     private static final int MAX_TEXT = 1024;
 
-    private final MultivaluedMap<String, String> parameters;
+    private final Map<String, List<String>> parameters;
 
-    private Filters(MultivaluedMap<String, String> parameters, Set<String> known) {
+    private Filters(Map<String, List<String>> parameters, Set<String> known) {
         this.parameters = parameters;
         for (var name : parameters.keySet()) {
             if (!known.contains(name)) {
@@ -41,7 +42,7 @@ final class Filters {
         }
     }
 
-    static Filters of(MultivaluedMap<String, String> parameters, Set<String> known) {
+    static Filters of(Map<String, List<String>> parameters, Set<String> known) {
         return new Filters(parameters, known);
     }
 
@@ -77,7 +78,8 @@ final class Filters {
     }
 
     String text(String name) {
-        var value = parameters.getFirst(name);
+        var values = parameters.get(name);
+        var value = values == null || values.isEmpty() ? null : values.get(0);
         if (value == null || value.isEmpty()) {
             return null;
         }

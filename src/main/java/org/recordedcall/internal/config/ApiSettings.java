@@ -5,6 +5,10 @@ package org.recordedcall.internal.config;
  *
  * @param enabled whether the API and the dashboard answer at all
  * @param role    the role a caller must be in
+ * @param path    where they answer below the context root, e.g. {@code /recorded-calls}
  */
-public record ApiSettings(boolean enabled, String role) {
+public record ApiSettings(boolean enabled, String role, String path) {
+
+    /** Where the API answers when no setting says otherwise. */
+    public static final String DEFAULT_PATH = "/recorded-calls";
 }

@@ -73,7 +73,8 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                         positive(source, RecordedCallSettings.WRITER_MAX_BACKOFF_MS, 30_000)),
                 new ApiSettings(
                         bool(source, RecordedCallSettings.API_ENABLED, false),
-                        Objects.requireNonNullElse(text(source, RecordedCallSettings.API_ROLE), "recorded-call-viewer")),
+                        Objects.requireNonNullElse(text(source, RecordedCallSettings.API_ROLE), "recorded-call-viewer"),
+                        apiPath(source)),
                 new RetentionSettings(
                         notNegative(source, RecordedCallSettings.RETENTION_MAX_AGE_DAYS, 0),
                         notNegative(source, RecordedCallSettings.RETENTION_MAX_ROWS, 0),
@@ -166,6 +167,24 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 .map(path -> path.startsWith("/") ? path : "/" + path)
                 .map(path -> path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path)
                 .toList();
+    }
+
+    private static final java.util.regex.Pattern API_PATH = java.util.regex.Pattern.compile("(/[A-Za-z0-9._-]+)+");
+
+    private static String apiPath(UnaryOperator<String> source) {
+        var value = text(source, RecordedCallSettings.API_PATH);
+        if (value == null) {
+            return ApiSettings.DEFAULT_PATH;
+        }
+        var path = value.startsWith("/") ? value : "/" + value;
+        path = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (!API_PATH.matcher(path).matches() || path.contains("/./") || path.contains("/../")
+                || path.endsWith("/.") || path.endsWith("/..")) {
+            warnIgnored(RecordedCallSettings.API_PATH, value, "a path of letters, digits, '-', '_' and '.' segments",
+                    ApiSettings.DEFAULT_PATH);
+            return ApiSettings.DEFAULT_PATH;
+        }
+        return path;
     }
 
     private static String text(UnaryOperator<String> source, String key) {

@@ -15,6 +15,11 @@ public class SettingsProducer {
     @Produces
     @Singleton
     static Settings settings() {
+        return read();
+    }
+
+    /** The settings as they are now, for what runs before CDI serves beans (a servlet initializer). */
+    public static Settings read() {
         return Settings.from(source());
     }
 

@@ -1,10 +1,11 @@
 package org.recordedcall.internal.api;
 
-import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
 import org.recordedcall.CallQuery;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FiltersTest {
 
     private static Filters filters(String name, String value) {
-        var parameters = new MultivaluedHashMap<String, String>();
-        parameters.add(name, value);
-        return Filters.of(parameters, Filters.QUERY);
+        return Filters.of(Map.of(name, List.of(value)), Filters.QUERY);
     }
 
     private static void refused(String name, String value) {
@@ -61,6 +60,19 @@ class FiltersTest {
         assertEquals(CallQuery.EARLIEST, window[0]);
         assertEquals(Instant.parse("0001-01-01T00:30:00Z"), window[1]);
         assertThrows(IllegalArgumentException.class, () -> filters("to", "0001-01-01T00:00:00Z").window());
+    }
+
+    @Test
+    void aQueryStringIsDecodedAsUtf8AndMalformedEncodingRefused() {
+        var parameters = QueryString.parse("route=%2Fapi%2Forders%2F%7Bid%7D&principal=J%C3%B6rg+M&flag&status=200&status=404");
+
+        assertEquals(List.of("/api/orders/{id}"), parameters.get("route"));
+        assertEquals(List.of("Jörg M"), parameters.get("principal"));
+        assertEquals(List.of(""), parameters.get("flag"));
+        assertEquals(List.of("200", "404"), parameters.get("status"));
+        assertThrows(IllegalArgumentException.class, () -> Filters.of(parameters, Filters.QUERY), "given twice");
+        assertThrows(IllegalArgumentException.class, () -> QueryString.parse("status=%ZZ"));
+        assertEquals(Map.of(), QueryString.parse(null));
     }
 
     @Test

@@ -63,6 +63,19 @@ class SettingsTest {
     }
 
     @Test
+    void theApiPathIsOneOrMoreSafeSegmentsElseTheDefault() {
+        assertEquals("/recorded-calls", Settings.defaults().api().path());
+        for (var good : Map.of("/ops/calls", "/ops/calls", "ops/calls/", "/ops/calls", " /v1.calls_x ", "/v1.calls_x")
+                .entrySet()) {
+            assertEquals(good.getValue(), Settings.from(Map.of(RecordedCallSettings.API_PATH, good.getKey())::get)
+                    .api().path(), good.getKey());
+        }
+        for (var bad : new String[] {"/", "/ops/*", "/ops calls", "/ops/../admin", "/ops//calls", "/a?b", "/.."}) {
+            assertEquals("/recorded-calls", Settings.from(Map.of(RecordedCallSettings.API_PATH, bad)::get).api().path(), bad);
+        }
+    }
+
+    @Test
     void environmentNamesAreUpperSnakeCase() {
         assertEquals("RECORDEDCALL_BODY_MAX_BYTES", Settings.environmentName(RecordedCallSettings.BODY_MAX_BYTES));
     }
