@@ -358,7 +358,7 @@ class RecordingIT {
         assertEquals("/api/unscoped/{id}", text(row, "route"));
         assertEquals("find", text(row, "resource_method"));
         assertEquals("unscoped 5", text(row, "response_body"));
-        assertEquals("{\"id\":\"5\"}", text(row, "arguments"), "the runtime makes root resources CDI beans");
+        assertEquals("{\"id\":\"5\"}", text(row, "arguments"), "arguments of a resource without scope");
         assertEquals("\"unscoped 5\"", text(row, "result"));
         assertOneRowAndEvents(0);
     }

@@ -127,6 +127,7 @@ class TypicalApplicationIT {
         compare(failures, "DELETE", "tasks", List.of(), null);
         compare(failures, "GET", "tasks", List.of("Accept: application/xml"), null);
         compare(failures, "POST", "tasks", List.of("Content-Type: application/xml"), "<task/>");
+        compare(failures, "POST", "tasks", List.of("Content-Type: ;;;no/type/"), "{}");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
@@ -230,6 +231,15 @@ class TypicalApplicationIT {
             assertNull(text(row, "arguments"), row::toString);
             assertExactlyOneRow(call);
         }
+        // a malformed Content-Type: refused by the runtime, before or after choosing the method as it goes
+        var malformed = send("POST", "api/tasks", id + "-malformed", List.of("Content-Type: ;;;no/type/"), "{}");
+        assertTrue(malformed.status() >= 400 && malformed.status() < 500, "refused: " + malformed.status());
+        var malformedRow = api.awaitRow(id + "-malformed");
+        assertEquals(String.valueOf(malformed.status()), text(malformedRow, "status"));
+        assertEquals("/api/tasks", text(malformedRow, "route"), malformedRow::toString);
+        assertEquals("CLIENT_ERROR", text(malformedRow, "outcome"));
+        assertExactlyOneRow(id + "-malformed");
+
         var options = send("OPTIONS", "api/tasks", id + "-options", List.of(), null);
         assertTrue(options.status() < 300, "answered by the runtime: " + options.status());
         var row = api.awaitRow(id + "-options");

@@ -1,6 +1,8 @@
 package org.recordedcall.internal;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
@@ -14,6 +16,7 @@ import org.recordedcall.internal.capture.CurrentCallView;
 import org.recordedcall.internal.capture.HeaderCapture;
 import org.recordedcall.internal.capture.HttpCalls;
 import org.recordedcall.internal.capture.Masking;
+import org.recordedcall.internal.capture.Misuse;
 import org.recordedcall.internal.capture.StoragePolicy;
 import org.recordedcall.internal.capture.JsonCapture;
 import org.recordedcall.internal.capture.RecordedCallInterceptor;
@@ -29,6 +32,7 @@ import org.recordedcall.internal.persistence.StoreUnit;
 
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Registers the library's beans and interceptor. The jar itself is not scanned
@@ -42,6 +46,8 @@ import java.util.List;
  * the invocation on.
  */
 public final class RecordedCallExtension implements Extension {
+
+    private final List<String> misuse = new CopyOnWriteArrayList<>();
 
     static final List<Class<?>> BEANS = List.of(
             SettingsProducer.class,
@@ -93,6 +99,18 @@ public final class RecordedCallExtension implements Extension {
             }
         }
         return true;
+    }
+
+    /** Annotation members that cannot mean anything, found in the classes CDI discovers: they fail the deployment. */
+    <T> void checkAnnotations(@Observes @WithAnnotations({RecordedCall.class, NotRecorded.class})
+                              ProcessAnnotatedType<T> event) {
+        misuse.addAll(Misuse.of(event.getAnnotatedType().getJavaClass()));
+    }
+
+    void reportMisuse(@Observes AfterBeanDiscovery discovered) {
+        for (var problem : misuse) {
+            discovered.addDefinitionError(new DeploymentException(problem));
+        }
     }
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beans) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.recordedcall.CallQuery;
+import org.recordedcall.internal.Cdi;
 import org.recordedcall.internal.JsonSupport;
 import org.recordedcall.internal.config.ApiSettings;
 import org.recordedcall.internal.config.Settings;
@@ -66,7 +67,7 @@ public final class ApiServlet extends HttpServlet {
     @Override
     public void init() {
         json = JsonbBuilder.create();
-        settings = CDI.current().select(Settings.class).get().api();
+        settings = Cdi.active() ? CDI.current().select(Settings.class).get().api() : null;
     }
 
     @Override
@@ -107,6 +108,10 @@ public final class ApiServlet extends HttpServlet {
 
     /** The door: 404 while the API is off, 401 for an anonymous caller, 403 for one not in the role. */
     private boolean admitted(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (settings == null) {
+            failure(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable", Cdi.ABSENT);
+            return false;
+        }
         if (!settings.enabled()) {
             failure(response, HttpServletResponse.SC_NOT_FOUND, "not_found",
                     "the recorded-call API is not enabled (recordedcall.api.enabled)");

@@ -153,7 +153,7 @@ record Endpoint(Class<?> resourceClass, Method method, String operation, String 
     }
 
     // CDI containers may hand us a generated subclass (a proxy); the user's class is above it
-    private static Class<?> userClass(Class<?> type) {
+    static Class<?> userClass(Class<?> type) {
         var current = type;
         while (current.getSuperclass() != null
                 && (current.isSynthetic() || current.getName().contains("$$"))) {

@@ -43,11 +43,14 @@ public final class HttpCalls {
     private final Set<CallDraft> openStreams = ConcurrentHashMap.newKeySet();
     private volatile boolean warnedNoFilter;
 
+    private final RecordedRoutes routes;
+
     @Inject
-    public HttpCalls(Recorder recorder, HeaderCapture headers, Settings settings) {
+    public HttpCalls(Recorder recorder, HeaderCapture headers, Settings settings, RecordedRoutes routes) {
         this.recorder = recorder;
         this.headers = headers;
         this.trustedProxies = TrustedProxies.of(settings.trustedProxies());
+        this.routes = routes;
     }
 
     static CallDraft callOf(HttpServletRequest request) {
@@ -148,6 +151,30 @@ public final class HttpCalls {
         var failure = Failure.ofRefusal(status);
         if (failure != null) {
             recorder.failed(call, failure);
+        }
+    }
+
+    /**
+     * A 400 answered before any Jakarta REST filter ran: the runtime could not even read the
+     * request (RESTEasy refuses a malformed {@code Content-Type} so). When its path is a
+     * recorded route of the application the servlet serves (named after its {@code Application}
+     * class, as both runtimes name it), the call gets its row; its {@code X-Request-Id} could not
+     * be echoed, the answer being out already.
+     */
+    void refusedBeforeFilters(HttpServletRequest request, HttpServletResponse response) {
+        if (response.getStatus() != HttpServletResponse.SC_BAD_REQUEST
+                || request.getAttribute(UnmatchedCallFilter.PASSED) != null) {
+            return;
+        }
+        var mapping = request.getHttpServletMapping();
+        var route = mapping == null ? null : routes.matchByApplicationName(mapping.getServletName(),
+                request.getPathInfo() == null ? "/" : request.getPathInfo());
+        if (route == null) {
+            return;
+        }
+        var call = begin(Endpoint.refused(route.resourceClass(), route.template(), null));
+        if (call != null) {
+            refused(call, response.getStatus());
         }
     }
 

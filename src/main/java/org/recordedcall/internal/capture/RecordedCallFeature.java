@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import org.recordedcall.NotRecorded;
 import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.Cdi;
 import org.recordedcall.internal.config.Settings;
 
 import java.lang.reflect.Method;
@@ -35,7 +36,9 @@ public final class RecordedCallFeature implements DynamicFeature {
     private HttpCalls calls;
     private JsonCapture json;
     private RecordedRoutes recordedRoutes;
+    private static final System.Logger LOG = System.getLogger(RecordedCallFeature.class.getName());
     private final LocatorRoutes routes = new LocatorRoutes();
+    private final java.util.Set<Class<?>> checked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Optional<RecordedCall> applicationWide;
 
     /** The application this runtime serves; on Jersey a configuration that wraps it. */
@@ -53,6 +56,9 @@ public final class RecordedCallFeature implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (calls == null) {
+            if (!Cdi.active()) {
+                return; // the application runs without CDI: nothing is recorded, the store says why
+            }
             var beans = CDI.current();
             settings = beans.select(Settings.class).get();
             calls = beans.select(HttpCalls.class).get();
@@ -69,6 +75,7 @@ public final class RecordedCallFeature implements DynamicFeature {
         if (!isRecorded(type, method, wide != null)) {
             return;
         }
+        reportMisuse(type);
         var endpoint = Endpoint.of(type, method, wide);
         if (!endpoint.isSubResource()) {
             recordedRoutes.add(WholeApplication.type(application), endpoint);
@@ -84,6 +91,20 @@ public final class RecordedCallFeature implements DynamicFeature {
         }
         if (endpoint.records(Endpoint.Part.RESPONSE_BODY)) {
             context.register(new ResponseBodyInterceptor(settings.bodyMaxBytes(), calls), WRITER_PRIORITY);
+        }
+    }
+
+    /**
+     * A class CDI does not discover never reaches the extension's check, which fails the
+     * deployment: its misuse is logged here, once, and the values are clamped.
+     */
+    private void reportMisuse(Class<?> type) {
+        var user = Endpoint.userClass(type);
+        if (checked.add(user)) {
+            for (var problem : Misuse.of(user)) {
+                LOG.log(System.Logger.Level.ERROR, problem + " (clamped: CDI does not manage this class, so the "
+                        + "deployment could not be failed)");
+            }
         }
     }
 

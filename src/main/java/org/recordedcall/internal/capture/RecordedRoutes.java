@@ -82,6 +82,19 @@ public final class RecordedRoutes {
         return best;
     }
 
+    /** The same, for the application whose class has this name (a servlet's name, for a request no filter saw). */
+    Route matchByApplicationName(String applicationClass, String path) {
+        if (applicationClass == null) {
+            return null;
+        }
+        for (var application : byApplication.keySet()) {
+            if (application.getName().equals(applicationClass)) {
+                return match(application, path);
+            }
+        }
+        return null;
+    }
+
     // an application the runtime could not tell: its own key, never mixed with a known one
     private static Class<?> key(Class<?> application) {
         return application == null ? Application.class : application;

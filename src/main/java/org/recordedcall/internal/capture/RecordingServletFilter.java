@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.recordedcall.internal.Cdi;
 
 import java.io.IOException;
 
@@ -34,6 +35,9 @@ public class RecordingServletFilter extends HttpFilter {
 
     @Override
     public void init() {
+        if (!Cdi.active()) {
+            return; // the application runs without CDI: the store says so once
+        }
         // the container creates filters itself; the CDI beans are looked up once here
         try {
             calls = CDI.current().select(HttpCalls.class).get();
@@ -64,6 +68,9 @@ public class RecordingServletFilter extends HttpFilter {
         var outer = CallScope.enter(request, response);
         try {
             chain.doFilter(request, response);
+            if (HttpCalls.callOf(request) == null) {
+                calls.refusedBeforeFilters(request, response);
+            }
         } catch (IOException | ServletException | RuntimeException e) {
             var call = HttpCalls.callOf(request);
             if (call == null) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.Cdi;
 import org.recordedcall.internal.RateLimitedLog;
 import org.recordedcall.internal.config.Settings;
 
@@ -38,7 +39,8 @@ import java.util.Optional;
 @Priority(Integer.MAX_VALUE)
 public final class UnmatchedCallFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final String PASSED = "org.recordedcall.passed-pre-matching";
+    /** The request property (a servlet request attribute) that says the request went through pre-matching. */
+    static final String PASSED = "org.recordedcall.passed-pre-matching";
     private static final RateLimitedLog FAILURES =
             new RateLimitedLog(System.getLogger(UnmatchedCallFilter.class.getName()), 10_000);
 
@@ -49,6 +51,7 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
     private volatile Beans beans;
 
     private volatile Class<?> applicationType;
+    private volatile Boolean cdi;
 
     private record Beans(HttpCalls calls, JsonCapture json, RecordedRoutes routes, int bodyCap) {
     }
@@ -60,7 +63,7 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(RecordingFilter.CALL) != null) {
+        if (request.getProperty(RecordingFilter.CALL) != null || !cdi()) {
             return;
         }
         try {
@@ -114,6 +117,16 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
             call.responseBody(copy, response.getMediaType() == null ? null : response.getMediaType().toString());
         }
         return call;
+    }
+
+    // asked once: whether the application runs with CDI, without which nothing is recorded
+    private boolean cdi() {
+        var known = cdi;
+        if (known == null) {
+            known = Cdi.active();
+            cdi = known;
+        }
+        return known;
     }
 
     private Class<?> applicationType() {

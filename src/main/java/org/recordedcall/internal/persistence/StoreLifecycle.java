@@ -3,6 +3,7 @@ package org.recordedcall.internal.persistence;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import org.recordedcall.internal.Cdi;
 
 /**
  * Starts and stops the store with the application: prepares the store at start (the table,
@@ -17,6 +18,10 @@ public final class StoreLifecycle implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        if (!Cdi.active()) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: " + Cdi.ABSENT + ".");
+            return;
+        }
         try {
             CDI.current().select(StoreUnit.class).get().prepare();
         } catch (RuntimeException e) {
@@ -36,6 +41,9 @@ public final class StoreLifecycle implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (!Cdi.active()) {
+            return;
+        }
         try {
             CDI.current().select(Retention.class).get().stop();
             CDI.current().select(CallWriter.class).get().stop();
