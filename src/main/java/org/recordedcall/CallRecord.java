@@ -88,6 +88,277 @@ public record CallRecord(
         responseHeaders = frozen(responseHeaders);
     }
 
+    /** A builder of a record, every component {@code null} (or {@code false}) until set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this record, to make one that differs in a few components. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds a {@link CallRecord} by component name, so that no two components of the same type
+     * can be swapped unnoticed, and a new component touches this class alone.
+     */
+    public static final class Builder {
+        private String id;
+        private String correlationId;
+        private String traceId;
+        private CallKind kind;
+        private String operation;
+        private String httpMethod;
+        private String path;
+        private String route;
+        private String query;
+        private Map<String, List<String>> requestHeaders;
+        private String requestBody;
+        private boolean requestBodyTruncated;
+        private String resourceClass;
+        private String resourceMethod;
+        private String arguments;
+        private String result;
+        private Integer status;
+        private Map<String, List<String>> responseHeaders;
+        private String responseBody;
+        private boolean responseBodyTruncated;
+        private String exceptionType;
+        private String exceptionMessage;
+        private String stackTrace;
+        private String principal;
+        private String clientAddress;
+        private String userAgent;
+        private Instant startedAt;
+        private Instant endedAt;
+        private Long durationNanos;
+        private CallOutcome outcome;
+
+        private Builder() {
+        }
+
+        private Builder(CallRecord call) {
+            id = call.id;
+            correlationId = call.correlationId;
+            traceId = call.traceId;
+            kind = call.kind;
+            operation = call.operation;
+            httpMethod = call.httpMethod;
+            path = call.path;
+            route = call.route;
+            query = call.query;
+            requestHeaders = call.requestHeaders;
+            requestBody = call.requestBody;
+            requestBodyTruncated = call.requestBodyTruncated;
+            resourceClass = call.resourceClass;
+            resourceMethod = call.resourceMethod;
+            arguments = call.arguments;
+            result = call.result;
+            status = call.status;
+            responseHeaders = call.responseHeaders;
+            responseBody = call.responseBody;
+            responseBodyTruncated = call.responseBodyTruncated;
+            exceptionType = call.exceptionType;
+            exceptionMessage = call.exceptionMessage;
+            stackTrace = call.stackTrace;
+            principal = call.principal;
+            clientAddress = call.clientAddress;
+            userAgent = call.userAgent;
+            startedAt = call.startedAt;
+            endedAt = call.endedAt;
+            durationNanos = call.durationNanos;
+            outcome = call.outcome;
+        }
+
+        /** @param value see {@link CallRecord#id()} */
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#correlationId()} */
+        public Builder correlationId(String value) {
+            this.correlationId = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#traceId()} */
+        public Builder traceId(String value) {
+            this.traceId = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#kind()} */
+        public Builder kind(CallKind value) {
+            this.kind = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#operation()} */
+        public Builder operation(String value) {
+            this.operation = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#httpMethod()} */
+        public Builder httpMethod(String value) {
+            this.httpMethod = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#path()} */
+        public Builder path(String value) {
+            this.path = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#route()} */
+        public Builder route(String value) {
+            this.route = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#query()} */
+        public Builder query(String value) {
+            this.query = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#requestHeaders()} */
+        public Builder requestHeaders(Map<String, List<String>> value) {
+            this.requestHeaders = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#requestBody()} */
+        public Builder requestBody(String value) {
+            this.requestBody = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#requestBodyTruncated()} */
+        public Builder requestBodyTruncated(boolean value) {
+            this.requestBodyTruncated = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#resourceClass()} */
+        public Builder resourceClass(String value) {
+            this.resourceClass = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#resourceMethod()} */
+        public Builder resourceMethod(String value) {
+            this.resourceMethod = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#arguments()} */
+        public Builder arguments(String value) {
+            this.arguments = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#result()} */
+        public Builder result(String value) {
+            this.result = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#status()} */
+        public Builder status(Integer value) {
+            this.status = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#responseHeaders()} */
+        public Builder responseHeaders(Map<String, List<String>> value) {
+            this.responseHeaders = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#responseBody()} */
+        public Builder responseBody(String value) {
+            this.responseBody = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#responseBodyTruncated()} */
+        public Builder responseBodyTruncated(boolean value) {
+            this.responseBodyTruncated = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#exceptionType()} */
+        public Builder exceptionType(String value) {
+            this.exceptionType = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#exceptionMessage()} */
+        public Builder exceptionMessage(String value) {
+            this.exceptionMessage = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#stackTrace()} */
+        public Builder stackTrace(String value) {
+            this.stackTrace = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#principal()} */
+        public Builder principal(String value) {
+            this.principal = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#clientAddress()} */
+        public Builder clientAddress(String value) {
+            this.clientAddress = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#userAgent()} */
+        public Builder userAgent(String value) {
+            this.userAgent = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#startedAt()} */
+        public Builder startedAt(Instant value) {
+            this.startedAt = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#endedAt()} */
+        public Builder endedAt(Instant value) {
+            this.endedAt = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#durationNanos()} */
+        public Builder durationNanos(Long value) {
+            this.durationNanos = value;
+            return this;
+        }
+
+        /** @param value see {@link CallRecord#outcome()} */
+        public Builder outcome(CallOutcome value) {
+            this.outcome = value;
+            return this;
+        }
+
+        /** The record. */
+        public CallRecord build() {
+            return new CallRecord(id, correlationId, traceId, kind, operation, httpMethod, path, route, query,
+                    requestHeaders, requestBody, requestBodyTruncated, resourceClass, resourceMethod, arguments, result,
+                    status, responseHeaders, responseBody, responseBodyTruncated, exceptionType, exceptionMessage, stackTrace,
+                    principal, clientAddress, userAgent, startedAt, endedAt, durationNanos, outcome);
+        }
+    }
+
     private static Map<String, List<String>> frozen(Map<String, List<String>> headers) {
         if (headers == null || headers instanceof Frozen) {
             return headers; // a record's own map, passed on to the next: copied once is enough

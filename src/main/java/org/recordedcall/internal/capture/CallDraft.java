@@ -163,37 +163,40 @@ public final class CallDraft {
 
     synchronized CallRecord snapshot() {
         var facts = http;
-        return new CallRecord(
-                id,
-                correlationId(),
-                facts == null ? null : TraceParent.traceId(facts.traceparent()),
-                kind,
-                endpoint.operation(),
-                facts == null ? null : facts.method(),
-                facts == null ? null : facts.path(),
-                facts == null ? null : route(facts),
-                facts == null ? null : facts.query(),
-                facts == null ? null : endpoint.records(Endpoint.Part.HEADERS) ? facts.headers() : Map.of(),
-                facts == null ? null : BodyText.of(requestBody, facts.contentType(), facts.contentEncoding()),
-                requestBody != null && requestBody.truncated(),
-                endpoint.resourceClass() == null ? null : endpoint.resourceClass().getName(),
-                endpoint.method() == null ? null : endpoint.method().getName(),
-                arguments,
-                result,
-                status,
-                responseHeaders == null || endpoint.records(Endpoint.Part.HEADERS) ? responseHeaders : Map.of(),
-                responseBody == null ? responseBodyNote : BodyText.of(responseBody, responseContentType),
-                responseBody != null && responseBody.truncated(),
-                failure == null ? null : failure.type(),
-                failure == null ? null : failure.message(),
-                failure == null ? null : failure.stackTrace(),
-                principal,
-                facts == null ? null : facts.clientAddress(),
-                facts == null ? null : facts.userAgent(),
-                startedAt,
-                endedAt,
-                durationNanos,
-                endedAt == null ? null : CallOutcome.of(status, failure != null));
+        var record = CallRecord.builder()
+                .id(id)
+                .correlationId(correlationId())
+                .kind(kind)
+                .operation(endpoint.operation())
+                .resourceClass(endpoint.resourceClass() == null ? null : endpoint.resourceClass().getName())
+                .resourceMethod(endpoint.method() == null ? null : endpoint.method().getName())
+                .arguments(arguments)
+                .result(result)
+                .status(status)
+                .responseHeaders(responseHeaders == null || endpoint.records(Endpoint.Part.HEADERS)
+                        ? responseHeaders : Map.of())
+                .responseBody(responseBody == null ? responseBodyNote : BodyText.of(responseBody, responseContentType))
+                .responseBodyTruncated(responseBody != null && responseBody.truncated())
+                .principal(principal)
+                .startedAt(startedAt)
+                .endedAt(endedAt)
+                .durationNanos(durationNanos)
+                .outcome(endedAt == null ? null : CallOutcome.of(status, failure != null));
+        if (failure != null) {
+            record.exceptionType(failure.type()).exceptionMessage(failure.message()).stackTrace(failure.stackTrace());
+        }
+        if (facts != null) {
+            record.traceId(TraceParent.traceId(facts.traceparent()))
+                    .httpMethod(facts.method())
+                    .path(facts.path())
+                    .route(route(facts))
+                    .query(facts.query())
+                    .requestHeaders(endpoint.records(Endpoint.Part.HEADERS) ? facts.headers() : Map.of())
+                    .requestBody(BodyText.of(requestBody, facts.contentType(), facts.contentEncoding()))
+                    .clientAddress(facts.clientAddress())
+                    .userAgent(facts.userAgent());
+        }
+        return record.requestBodyTruncated(requestBody != null && requestBody.truncated()).build();
     }
 
     private String route(HttpFacts facts) {

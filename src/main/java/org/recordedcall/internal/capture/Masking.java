@@ -54,13 +54,9 @@ public final class Masking {
                 && requestHeaders == call.requestHeaders() && responseHeaders == call.responseHeaders()) {
             return call;
         }
-        return new CallRecord(call.id(), call.correlationId(), call.traceId(), call.kind(), call.operation(),
-                call.httpMethod(), call.path(), call.route(), query, requestHeaders, requestBody,
-                call.requestBodyTruncated(), call.resourceClass(), call.resourceMethod(), arguments, result,
-                call.status(), responseHeaders, responseBody, call.responseBodyTruncated(),
-                call.exceptionType(), call.exceptionMessage(), call.stackTrace(), call.principal(),
-                call.clientAddress(), call.userAgent(), call.startedAt(), call.endedAt(), call.durationNanos(),
-                call.outcome());
+        return call.toBuilder().query(query).requestHeaders(requestHeaders).requestBody(requestBody)
+                .arguments(arguments).result(result).responseHeaders(responseHeaders).responseBody(responseBody)
+                .build();
     }
 
     /** The headers with the values of secret names masked; the very same map when there is none. */

@@ -134,11 +134,15 @@ public class RecordedCallEntity {
     }
 
     CallRecord toRecord() {
-        return new CallRecord(id, correlationId, traceId, kind, operation, httpMethod, path, route, query,
-                HeadersJson.read(requestHeaders), requestBody, requestBodyTruncated, resourceClass, resourceMethod,
-                arguments, result, status, HeadersJson.read(responseHeaders), responseBody, responseBodyTruncated,
-                exceptionType, exceptionMessage, stackTrace, principal, clientAddress, userAgent,
-                instant(startedAt), instant(endedAt), durationNanos, outcome);
+        return CallRecord.builder().id(id).correlationId(correlationId).traceId(traceId).kind(kind).operation(operation)
+                .httpMethod(httpMethod).path(path).route(route).query(query)
+                .requestHeaders(HeadersJson.read(requestHeaders)).requestBody(requestBody)
+                .requestBodyTruncated(requestBodyTruncated).resourceClass(resourceClass).resourceMethod(resourceMethod)
+                .arguments(arguments).result(result).status(status).responseHeaders(HeadersJson.read(responseHeaders))
+                .responseBody(responseBody).responseBodyTruncated(responseBodyTruncated).exceptionType(exceptionType)
+                .exceptionMessage(exceptionMessage).stackTrace(stackTrace).principal(principal)
+                .clientAddress(clientAddress).userAgent(userAgent).startedAt(instant(startedAt))
+                .endedAt(instant(endedAt)).durationNanos(durationNanos).outcome(outcome).build();
     }
 
     private static OffsetDateTime utc(Instant instant) {
