@@ -38,7 +38,8 @@ final class CurlCommand {
         if (call.requestHeaders() != null) {
             call.requestHeaders().forEach((name, values) -> {
                 if (name.startsWith("@")) {
-                    notes.append("# a header named ").append(OneLine.of(name, 200)).append(" was left out: curl reads -H @... as a file\n");
+                    notes.append("# a header named ").append(OneLine.of(name, 200))
+                            .append(" was left out: curl reads -H @... as a file\n");
                 } else if (!LEFT_OUT.contains(name.toLowerCase(Locale.ROOT))) {
                     for (var value : values) {
                         command.append(" \\\n  -H ").append(quote(name + ": " + value));

@@ -87,7 +87,8 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
         var application = applicationType();
         // most requests end here: their application records nothing, or a method of a recorded class was
         // chosen for them (one that records nothing); a handler of the runtime's own (Jersey's for OPTIONS) is none
-        if (!routes.any(application) || routes.servedByARecordedClass(application, request.getUriInfo().getMatchedResources())) {
+        if (!routes.any(application)
+                || routes.servedByARecordedClass(application, request.getUriInfo().getMatchedResources())) {
             return;
         }
         var route = routes.match(application, request.getUriInfo().getPath());
