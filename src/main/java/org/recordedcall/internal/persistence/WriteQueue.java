@@ -6,14 +6,12 @@ import org.recordedcall.WriterStatus;
 import org.recordedcall.internal.config.WriterSettings;
 
 import java.lang.management.ManagementFactory;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bounded queue between finished calls and the database, and the batches that empty it.
@@ -22,13 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * A batch the database refuses is written again call by call, and each refused call is judged
  * by its {@link WriteFailure}: a call the database cannot take as it is is set aside and
- * counted; calls refused because the database is down are kept and tried again after a pause
- * that doubles up to the maximum backoff. A refusal with no clear cause counts as the call's
+ * counted; calls refused because the database is down are kept and tried again after the
+ * {@link Backoff}'s pause. A refusal with no clear cause counts as the call's
  * own when others of its batch went in, or when the database kept answering while it refused
  * the call {@value #REFUSALS_TO_SET_ASIDE} times.
  * <p>
- * Counts hold {@code accepted = written + failed + queueDepth}, and every call offered is
- * either accepted or dropped.
+ * Counts ({@link WriterCounters}) hold {@code accepted = written + failed + queueDepth}, and
+ * every call offered is either accepted or dropped. Time is read from a {@link WriterClock}.
  */
 final class WriteQueue {
 
@@ -46,7 +44,6 @@ final class WriteQueue {
 
     // a database that is starting up answers but refuses writes for a moment: try a few times first
     static final int REFUSALS_TO_SET_ASIDE = 3;
-    private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final System.Logger LOG = System.getLogger(WriteQueue.class.getName());
 
     private final WriterSettings settings;
@@ -54,33 +51,33 @@ final class WriteQueue {
     private final ArrayBlockingQueue<CallRecord> queue;
     private final RateLimitedLog overflowLog = new RateLimitedLog(LOG, 10_000);
     private final RateLimitedLog errorLog = new RateLimitedLog(LOG, 10_000);
-    private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong retried = new AtomicLong();
-    private final AtomicLong purged = new AtomicLong();
-    private final AtomicLong cpuNanos = new AtomicLong();
-    private volatile String lastError;
-    private volatile Instant lastErrorAt;
+    private final WriterClock clock;
+    private final WriterCounters counts;
+    private final Backoff backoff;
 
     // only the flusher changes these, under the lock of this object
     private volatile List<CallRecord> pending = List.of();
     // calls refused for no clear reason, and how often, while the database answered
     private final Map<String, Integer> unclearRefusals = new HashMap<>();
-    private long backoffMillis;
-    private volatile long retryAtNanos;
 
     WriteQueue(WriterSettings settings, Store store) {
+        this(settings, store, WriterClock.SYSTEM);
+    }
+
+    /** The same, on {@code clock}: a test's moves only when told, so that no test sleeps. */
+    WriteQueue(WriterSettings settings, Store store, WriterClock clock) {
         this.settings = settings;
         this.store = store;
+        this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.counts = new WriterCounters(clock);
+        this.backoff = new Backoff(settings.maxBackoffMillis(), clock);
     }
 
     /** Takes a finished call; what happens when the queue is full is the overflow policy's. */
     void offer(CallRecord call) {
         if (queue.offer(call)) {
-            accepted.incrementAndGet();
+            counts.accepted.incrementAndGet();
             return;
         }
         switch (settings.overflow()) {
@@ -93,7 +90,7 @@ final class WriteQueue {
     private void offerWaiting(CallRecord call) {
         try {
             if (queue.offer(call, settings.overflowWaitMillis(), TimeUnit.MILLISECONDS)) {
-                accepted.incrementAndGet();
+                counts.accepted.incrementAndGet();
                 return;
             }
         } catch (InterruptedException e) {
@@ -111,19 +108,19 @@ final class WriteQueue {
 
     /** Stores one call in the caller's thread, past the queue. */
     void writeNow(CallRecord call) {
-        accepted.incrementAndGet();
+        counts.accepted.incrementAndGet();
         try {
             store.write(List.of(call));
-            written.incrementAndGet();
+            counts.written.incrementAndGet();
         } catch (RuntimeException e) {
-            failed.incrementAndGet();
+            counts.failed.incrementAndGet();
             error(e, "call " + call.id() + " (" + call.operation() + ") could not be written in the caller's thread "
                     + "and is lost");
         }
     }
 
     private void drop(CallRecord call) {
-        dropped.incrementAndGet();
+        counts.dropped.incrementAndGet();
         overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); call "
                 + call.id() + " (" + call.operation() + ") was dropped. Raise recordedcall.writer.queue-capacity, "
                 + "or choose recordedcall.writer.overflow=WAIT or WRITE_THROUGH.", null);
@@ -144,7 +141,7 @@ final class WriteQueue {
         if (pending.isEmpty()) {
             return 0;
         }
-        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(retryAtNanos - System.nanoTime()));
+        return backoff.leftMillis();
     }
 
     /**
@@ -164,21 +161,21 @@ final class WriteQueue {
             return false;
         }
         var startedCpu = threadCpuNanos();
-        var writtenBefore = written.get();
+        var writtenBefore = counts.written.get();
         var event = FlushTiming.begin();
-        var started = System.nanoTime();
+        var started = clock.nanoTime();
         try {
             while (writeNextBatch()) {
-                if (System.nanoTime() - started >= sliceNanos) {
+                if (clock.nanoTime() - started >= sliceNanos) {
                     return waiting();
                 }
             }
             return false;
         } finally {
             if (startedCpu >= 0) {
-                cpuNanos.addAndGet(Math.max(0, threadCpuNanos() - startedCpu));
+                counts.cpuNanos.addAndGet(Math.max(0, threadCpuNanos() - startedCpu));
             }
-            FlushTiming.end(event, written.get() - writtenBefore);
+            FlushTiming.end(event, counts.written.get() - writtenBefore);
         }
     }
 
@@ -193,10 +190,10 @@ final class WriteQueue {
      * deadline; returns how many calls are left unwritten, which are counted as failed.
      */
     synchronized int drain(long timeoutMillis) {
-        var deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (waiting() && System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted()) {
+        var deadline = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (waiting() && clock.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted()) {
             if (!writeNextBatch() && !pending.isEmpty()) {
-                pause(Math.min(pauseLeftMillis(), TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                pause(Math.min(pauseLeftMillis(), TimeUnit.NANOSECONDS.toMillis(deadline - clock.nanoTime())));
             }
         }
         var left = new ArrayList<>(pending);
@@ -204,9 +201,8 @@ final class WriteQueue {
         pending = List.of();
         unclearRefusals.clear();
         if (!left.isEmpty()) {
-            failed.addAndGet(left.size());
-            lastError = "left unwritten when the application stopped";
-            lastErrorAt = Instant.now();
+            counts.failed.addAndGet(left.size());
+            counts.error("left unwritten when the application stopped");
         }
         return left.size();
     }
@@ -227,24 +223,22 @@ final class WriteQueue {
         var left = write(batch, retry);
         if (left.isEmpty()) {
             pending = List.of();
-            backoffMillis = 0;
+            backoff.succeeded();
             return true;
         }
         pending = left;
-        backoffMillis = Math.min(backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : backoffMillis * 2,
-                settings.maxBackoffMillis());
-        retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
+        backoff.failed();
         return false;
     }
 
     /** Writes the batch; returns the calls to try again later (none when done with: written or set aside). */
     private List<CallRecord> write(List<CallRecord> batch, boolean retry) {
         if (retry) {
-            retried.addAndGet(batch.size());
+            counts.retried.addAndGet(batch.size());
         }
         try {
             store.write(batch);
-            written.addAndGet(batch.size());
+            counts.written.addAndGet(batch.size());
             if (!unclearRefusals.isEmpty()) {
                 batch.forEach(call -> unclearRefusals.remove(call.id()));
             }
@@ -267,7 +261,7 @@ final class WriteQueue {
             var call = batch.get(i);
             try {
                 store.write(List.of(call));
-                written.incrementAndGet();
+                counts.written.incrementAndGet();
                 unclearRefusals.remove(call.id());
                 wentIn++;
             } catch (RuntimeException e) {
@@ -276,7 +270,7 @@ final class WriteQueue {
                     case RECORD -> {
                         if (WriteFailure.isDuplicateKey(e) && store.contains(call.id())) {
                             // an earlier attempt was committed, but its answer was lost with the connection
-                            written.incrementAndGet();
+                            counts.written.incrementAndGet();
                             unclearRefusals.remove(call.id());
                             wentIn++;
                         } else {
@@ -326,15 +320,14 @@ final class WriteQueue {
         if (calls.isEmpty()) {
             return;
         }
-        failed.addAndGet(calls.size());
+        counts.failed.addAndGet(calls.size());
         error(cause, calls.size() + " call(s) could not be written and were set aside, the first " + calls.get(0).id()
                 + " (" + calls.get(0).operation() + ")");
     }
 
     private void unavailable(RuntimeException cause, int waiting) {
         error(cause, "the database is unavailable; " + (waiting + queue.size()) + " call(s) wait, tried again in "
-                + Math.min(backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : backoffMillis * 2, settings.maxBackoffMillis())
-                + " ms");
+                + backoff.next() + " ms");
     }
 
     private boolean reachable() {
@@ -346,27 +339,26 @@ final class WriteQueue {
     }
 
     private void error(RuntimeException e, String what) {
-        lastError = WriteFailure.describe(e);
-        lastErrorAt = Instant.now();
-        errorLog.warn("recorded-call: " + what + ": " + lastError + ". Check the RECORDED_CALL table and the datasource; "
+        var described = WriteFailure.describe(e);
+        counts.error(described);
+        errorLog.warn("recorded-call: " + what + ": " + described + ". Check the RECORDED_CALL table and the datasource; "
                 + "RecorderStatus.writer() shows the counts.", e);
     }
 
-    private static void pause(long millis) {
+    private void pause(long millis) {
         try {
-            Thread.sleep(Math.max(1, millis));
+            clock.sleep(Math.max(1, millis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     WriterStatus status() {
-        return new WriterStatus(accepted.get(), written.get(), dropped.get(), failed.get(), retried.get(),
-                queue.size() + pending.size(), purged.get(), lastError, lastErrorAt, cpuNanos.get());
+        return counts.status(queue.size() + pending.size());
     }
 
     /** Counts calls the retention purge deleted. */
     void purged(long count) {
-        purged.addAndGet(count);
+        counts.purged.addAndGet(count);
     }
 }

@@ -46,10 +46,13 @@ class WriteQueueTest {
         volatile Set<String> answerLost = Set.of();
         /** How long each write takes, as a database's round trip would. */
         volatile long writeMillis;
+        /** Run at each write: a test's clock moves with the writes so. */
+        volatile Runnable eachWrite = () -> { };
 
         @Override
         public void write(List<CallRecord> batch) {
             attempts.incrementAndGet();
+            eachWrite.run();
             if (writeMillis > 0) {
                 try {
                     Thread.sleep(writeMillis);
@@ -120,7 +123,36 @@ class WriteQueueTest {
         }
     }
 
+    /** Time that moves only when told (or when the queue waits on it): no test sleeps. */
+    static final class FakeClock implements WriterClock {
+        private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+        void advanceMillis(long millis) {
+            nanos.addAndGet(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis));
+        }
+
+        @Override
+        public long nanoTime() {
+            return nanos.get();
+        }
+
+        @Override
+        public java.time.Instant now() {
+            return java.time.Instant.EPOCH.plusNanos(nanos.get());
+        }
+
+        @Override
+        public void sleep(long millis) {
+            advanceMillis(Math.max(1, millis));
+        }
+    }
+
     private final FakeStore store = new FakeStore();
+    private final FakeClock clock = new FakeClock();
+
+    private WriteQueue queue(WriterSettings settings) {
+        return new WriteQueue(settings, store, clock);
+    }
 
     private static WriterSettings settings(int capacity, int batchSize, Overflow overflow) {
         return new WriterSettings(capacity, batchSize, 10, overflow, 20, 2_000, 50);
@@ -134,7 +166,7 @@ class WriteQueueTest {
 
     @Test
     void queuedCallsAreWrittenInBatchesOfTheBatchSize() {
-        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        var queue = queue(settings(100, 10, Overflow.DROP));
         calls(25).forEach(queue::offer);
 
         queue.flush();
@@ -148,8 +180,9 @@ class WriteQueueTest {
 
     @Test
     void aSlicedFlushStopsAfterTheBatchThatEndsItsSliceAndSaysWhetherCallsWait() {
-        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        var queue = queue(settings(100, 10, Overflow.DROP));
         calls(25).forEach(queue::offer);
+        store.eachWrite = () -> clock.advanceMillis(1);
 
         assertTrue(queue.flush(1), "a slice of 1 ns ends after its first batch, calls left");
         assertEquals(List.of(10), store.batches.stream().map(List::size).toList());
@@ -163,7 +196,7 @@ class WriteQueueTest {
 
     @Test
     void aQueueHalfFullOrMoreIsBacklogged() {
-        var queue = new WriteQueue(settings(10, 10, Overflow.DROP), store);
+        var queue = queue(settings(10, 10, Overflow.DROP));
         calls(4).forEach(queue::offer);
         assertFalse(queue.backlogged());
 
@@ -174,7 +207,7 @@ class WriteQueueTest {
 
     @Test
     void aFullQueueDropsAndCountsByDefault() {
-        var queue = new WriteQueue(settings(5, 10, Overflow.DROP), store);
+        var queue = queue(settings(5, 10, Overflow.DROP));
 
         calls(8).forEach(queue::offer);
 
@@ -185,7 +218,7 @@ class WriteQueueTest {
 
     @Test
     void waitingGivesUpAfterTheWaitAndCounts() {
-        var queue = new WriteQueue(settings(2, 10, Overflow.WAIT), store);
+        var queue = queue(settings(2, 10, Overflow.WAIT));
 
         var started = System.nanoTime();
         calls(3).forEach(queue::offer);
@@ -196,7 +229,7 @@ class WriteQueueTest {
 
     @Test
     void writeThroughStoresOverflowInTheCaller() {
-        var queue = new WriteQueue(settings(2, 10, Overflow.WRITE_THROUGH), store);
+        var queue = queue(settings(2, 10, Overflow.WRITE_THROUGH));
         var calls = calls(3);
 
         calls.forEach(queue::offer);
@@ -207,8 +240,8 @@ class WriteQueueTest {
     }
 
     @Test
-    void whileTheDatabaseIsDownNothingIsLostAndItResumesAfter() throws InterruptedException {
-        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+    void whileTheDatabaseIsDownNothingIsLostAndItResumesAfter() {
+        var queue = queue(settings(100, 10, Overflow.DROP));
         store.up = false;
         var calls = calls(15);
         calls.forEach(queue::offer);
@@ -221,7 +254,7 @@ class WriteQueueTest {
         assertEquals(1, store.attempts.get(), "nor again before the pause is over");
 
         store.up = true;
-        Thread.sleep(120); // past the first pause
+        clock.advanceMillis(100); // the first pause is over
         queue.flush();
 
         assertEquals(calls.stream().map(CallRecord::id).toList(), store.stored);
@@ -233,7 +266,7 @@ class WriteQueueTest {
 
     @Test
     void anUnwritableCallIsSetAsideWithoutBlockingItsBatch() {
-        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        var queue = queue(settings(100, 10, Overflow.DROP));
         var calls = calls(5);
         store.refused = Set.of(calls.get(2).id());
         calls.forEach(queue::offer);
@@ -250,15 +283,15 @@ class WriteQueueTest {
     }
 
     @Test
-    void aBatchStoredThoughItsCommitsAnswerWasLostIsCountedWrittenNotFailed() throws InterruptedException {
-        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+    void aBatchStoredThoughItsCommitsAnswerWasLostIsCountedWrittenNotFailed() {
+        var queue = queue(settings(100, 10, Overflow.DROP));
         var calls = calls(5);
         store.answerLost = Set.of(calls.get(0).id());
         calls.forEach(queue::offer);
 
         queue.flush();
         assertEquals(5, queue.status().queueDepth(), "kept: the database seemed to go away");
-        Thread.sleep(120);
+        clock.advanceMillis(100);
         queue.flush();
 
         assertEquals(5, store.stored.size());
@@ -269,7 +302,7 @@ class WriteQueueTest {
 
     @Test
     void aCallTheDatabaseRejectsForItsValuesIsSetAsideAtOnceEvenAlone() {
-        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+        var queue = queue(settings(100, 10, Overflow.DROP));
         var call = calls(1).get(0);
         store.refused = Set.of(call.id());
 
@@ -282,8 +315,8 @@ class WriteQueueTest {
     }
 
     @Test
-    void aCallRefusedForNoClearReasonIsSetAsideOnceTheAnsweringDatabaseKeptRefusingIt() throws InterruptedException {
-        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+    void aCallRefusedForNoClearReasonIsSetAsideOnceTheAnsweringDatabaseKeptRefusingIt() {
+        var queue = queue(settings(100, 10, Overflow.DROP));
         var calls = calls(1);
         store.refusedUnclearly = Set.of(calls.get(0).id());
         calls.forEach(queue::offer);
@@ -291,7 +324,7 @@ class WriteQueueTest {
         for (int attempt = 1; attempt < WriteQueue.REFUSALS_TO_SET_ASIDE; attempt++) {
             queue.flush();
             assertEquals(1, queue.status().queueDepth(), "kept: a database starting up refuses for a moment");
-            Thread.sleep(60);
+            clock.advanceMillis(s(attempt));
         }
         queue.flush();
 
@@ -300,8 +333,8 @@ class WriteQueueTest {
     }
 
     @Test
-    void aCallRefusedOnceForNoClearReasonBesideOthersIsTriedAgainNotSetAside() throws InterruptedException {
-        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+    void aCallRefusedOnceForNoClearReasonBesideOthersIsTriedAgainNotSetAside() {
+        var queue = queue(settings(100, 10, Overflow.DROP));
         var calls = calls(5);
         store.refusedUnclearlyTimes.put(calls.get(0).id(), 2); // in its batch and alone, as a database closing does
         calls.forEach(queue::offer);
@@ -309,7 +342,7 @@ class WriteQueueTest {
         queue.flush();
         assertEquals(4, store.stored.size());
         assertEquals(1, queue.status().queueDepth(), "kept for another try");
-        Thread.sleep(120);
+        clock.advanceMillis(100);
         queue.flush();
 
         assertEquals(5, store.stored.size());
@@ -318,8 +351,8 @@ class WriteQueueTest {
     }
 
     @Test
-    void callsRefusedAsTheDatabaseGoesAwayAreKeptNotSetAside() throws InterruptedException {
-        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store);
+    void callsRefusedAsTheDatabaseGoesAwayAreKeptNotSetAside() {
+        var queue = queue(settings(100, 10, Overflow.DROP));
         store.singlesBeforeOutage = 4;
         var calls = calls(10);
         calls.forEach(queue::offer);
@@ -331,7 +364,7 @@ class WriteQueueTest {
 
         store.singlesBeforeOutage = -1;
         store.up = true;
-        Thread.sleep(120);
+        clock.advanceMillis(100);
         queue.flush();
 
         assertEquals(calls.stream().map(CallRecord::id).sorted().toList(), store.stored.stream().sorted().toList());
@@ -339,9 +372,51 @@ class WriteQueueTest {
         assertBalanced(queue);
     }
 
+    private static long s(int attempt) {
+        return 100L << (attempt - 1); // the pause after the attempt-th failure in a row
+    }
+
+    @Test
+    void thePauseDoublesUpToTheMaximumAndASuccessEndsIt() {
+        var backoff = new Backoff(500, clock);
+        assertEquals(0, backoff.leftMillis());
+
+        backoff.failed();
+        assertEquals(100, backoff.leftMillis());
+        clock.advanceMillis(60);
+        assertEquals(40, backoff.leftMillis());
+        backoff.failed();
+        assertEquals(200, backoff.leftMillis());
+        backoff.failed();
+        backoff.failed();
+        assertEquals(500, backoff.leftMillis(), "capped at the maximum");
+        assertEquals(500, backoff.next());
+
+        backoff.succeeded();
+        assertEquals(100, backoff.next(), "a success starts the doubling over");
+    }
+
+    @Test
+    void aPauseIsKeptToTheMillisecondOnTheClock() {
+        var queue = queue(settings(100, 10, Overflow.DROP));
+        store.up = false;
+        calls(3).forEach(queue::offer);
+        queue.flush();
+        store.up = true;
+
+        clock.advanceMillis(49); // these settings cap the pause at 50 ms
+        queue.flush();
+        assertEquals(0, store.stored.size(), "1 ms of the pause left");
+        clock.advanceMillis(1);
+        queue.flush();
+
+        assertEquals(3, store.stored.size());
+        assertEquals(java.time.Instant.EPOCH, queue.status().lastErrorAt(), "the error's time is the clock's");
+    }
+
     @Test
     void drainWritesEverythingQueued() {
-        var queue = new WriteQueue(settings(1000, 10, Overflow.DROP), store);
+        var queue = queue(settings(1000, 10, Overflow.DROP));
         calls(95).forEach(queue::offer);
 
         assertEquals(0, queue.drain(1_000));
@@ -351,7 +426,7 @@ class WriteQueueTest {
 
     @Test
     void drainGivesUpAtItsTimeoutAndCountsWhatIsLeft() {
-        var queue = new WriteQueue(settings(1000, 10, Overflow.DROP), store);
+        var queue = queue(settings(1000, 10, Overflow.DROP));
         store.up = false;
         calls(12).forEach(queue::offer);
 
