@@ -19,6 +19,7 @@ import org.recordedcall.internal.capture.Masking;
 import org.recordedcall.internal.capture.Misuse;
 import org.recordedcall.internal.capture.StoragePolicy;
 import org.recordedcall.internal.capture.JsonCapture;
+import org.recordedcall.internal.capture.RecordedCallFeature;
 import org.recordedcall.internal.capture.RecordedCallInterceptor;
 import org.recordedcall.internal.capture.RecordedRoutes;
 import org.recordedcall.internal.capture.Recorder;
@@ -72,7 +73,7 @@ public final class RecordedCallExtension implements Extension {
         // root resources, and sub-resources (no @Path of their own) that a locator gets from CDI
         var resource = type.isAnnotationPresent(Path.class) || RestParameters.hasResourceMethods(javaClass);
         if (!resource || type.isAnnotationPresent(RecordedCall.class)
-                || type.isAnnotationPresent(NotRecorded.class) || javaClass.getName().startsWith("org.recordedcall.internal.")
+                || type.isAnnotationPresent(NotRecorded.class) || RecordedCallFeature.isLibrarys(javaClass)
                 || !isInterceptable(javaClass)) {
             return;
         }

@@ -125,8 +125,8 @@ public final class RecordedCallFeature implements DynamicFeature {
         return applicationWide && !type.isAnnotationPresent(NotRecorded.class);
     }
 
-    // the query API and anything else of the library's own is never recorded
-    private static boolean isLibrarys(Class<?> type) {
+    /** Whether the class is the library's own: nothing of the library's is ever recorded or bound. */
+    public static boolean isLibrarys(Class<?> type) {
         return type.getName().startsWith("org.recordedcall.internal.");
     }
 
