@@ -421,6 +421,26 @@ class RecordingIT {
     }
 
     @Test
+    void theApplicationsCallSinksGetEachCallAndOneThatThrowsKeepsNothingFromTheOthers() {
+        var broken = "broken-sink-" + token;
+        api.get("api/orders/31", token);
+        api.get("api/orders/32", broken);
+
+        api.awaitRow(broken);
+        api.awaitRow(token);
+        var sinks = Api.object(api.get("api/_it/sinks?correlationId=" + broken, token + "-q").body());
+        assertTrue(sinks.getBoolean("collected"), "the other sink got the batch the broken one threw on: " + sinks);
+        assertTrue(Api.object(api.get("api/_it/sinks?correlationId=" + token, token + "-q").body())
+                .getBoolean("collected"), "each call");
+        var byName = new java.util.HashMap<String, JsonObject>();
+        sinks.getJsonArray("status").forEach(s -> byName.put(s.asJsonObject().getString("name"), s.asJsonObject()));
+        assertTrue(byName.get("broken").getJsonNumber("failed").longValue() >= 1, sinks::toString);
+        assertTrue(byName.get("org.recordedcall.it.app.CollectingSink").getJsonNumber("delivered").longValue() >= 2,
+                sinks::toString);
+        assertEquals(1, api.rows("correlation_id", broken).size(), "the database got it too");
+    }
+
+    @Test
     void aForwardedForHeaderFromAnUntrustedPeerIsNotBelieved() {
         api.send(api.request("api/orders/22").header("X-Request-Id", token).header("X-Forwarded-For", "6.6.6.6")
                 .header("Forwarded", "for=6.6.6.7").GET());

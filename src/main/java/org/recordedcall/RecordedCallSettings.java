@@ -108,6 +108,13 @@ public final class RecordedCallSettings {
     public static final String WRITER_MAX_BACKOFF_MS = "recordedcall.writer.max-backoff-ms";
 
     /**
+     * Whether recorded calls are written to the database. Default {@code true}. With
+     * {@code false}, they go only to the application's {@link org.recordedcall.spi.CallSink}s:
+     * no table is created, no retention purge runs, and the query API has nothing to read.
+     */
+    public static final String STORE_ENABLED = "recordedcall.store.enabled";
+
+    /**
      * Whether the query API and dashboard (the library's servlet, below {@link #API_PATH},
      * by default {@code /recorded-calls}) answer. Default {@code false}: every request to them is a 404.
      */

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * Moves a call through its life (started, failed, ended), hands the final record to the
- * {@link CallSink} and fires the matching events, synchronous and asynchronous. Never throws
+ * {@link CallHandoff} and fires the matching events, synchronous and asynchronous. Never throws
  * into the application: an observer that fails is logged, and the call goes on. An event
  * nobody observes is not fired, nor is its snapshot of the call made; one nobody observes
  * asynchronously is not fired asynchronously (each asynchronous event costs a task on the
@@ -39,7 +39,7 @@ public final class Recorder {
     private final Event<CallStarted> started;
     private final Event<CallFailed> failed;
     private final Event<CallEnded> ended;
-    private final CallSink sink;
+    private final CallHandoff sink;
     private final BeanManager beans;
     private final Masking masking;
     private final StoragePolicy storage;
@@ -51,7 +51,7 @@ public final class Recorder {
     }
 
     @Inject
-    public Recorder(Settings settings, CallSink sink, BeanManager beans, Masking masking, StoragePolicy storage,
+    public Recorder(Settings settings, CallHandoff sink, BeanManager beans, Masking masking, StoragePolicy storage,
                     Event<CallStarted> started, Event<CallFailed> failed, Event<CallEnded> ended) {
         this.settings = settings;
         this.sink = sink;

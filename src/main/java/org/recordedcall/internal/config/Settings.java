@@ -33,12 +33,13 @@ import java.util.stream.Stream;
  * @param retention      the scheduled purge's settings
  * @param errorEnvelope  whether unmapped exceptions are answered in the library's JSON shape
  * @param applications   class names of the Jakarta REST applications recorded whole ({@code *}: all)
+ * @param storeEnabled   whether calls are written to the database (else only to the application's call sinks)
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
                        Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, double sampleRate,
                        List<String> excludePaths, String datasource, boolean createSchema, WriterSettings writer,
                        ApiSettings api, RetentionSettings retention, boolean errorEnvelope,
-                       Set<String> applications) {
+                       Set<String> applications, boolean storeEnabled) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -82,7 +83,8 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                         positive(source, RecordedCallSettings.RETENTION_BATCH_SIZE, 500)),
                 bool(source, RecordedCallSettings.ERRORS_ENABLED, false),
                 items(Objects.requireNonNullElse(source.apply(RecordedCallSettings.APPLICATIONS), ""))
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()),
+                bool(source, RecordedCallSettings.STORE_ENABLED, true));
     }
 
     /** Whether the application of this class is recorded whole by the setting. */

@@ -1,15 +1,18 @@
 package org.recordedcall.internal.persistence;
 
-import org.recordedcall.internal.RateLimitedLog;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.recordedcall.CallRecord;
 import org.recordedcall.RecorderStatus;
+import org.recordedcall.SinkStatus;
 import org.recordedcall.WriterStatus;
-import org.recordedcall.internal.capture.CallSink;
+import org.recordedcall.internal.RateLimitedLog;
+import org.recordedcall.internal.capture.CallHandoff;
 import org.recordedcall.internal.config.Settings;
 import org.recordedcall.internal.config.WriterSettings;
+import org.recordedcall.spi.CallSink;
 
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,7 +33,7 @@ import java.util.function.UnaryOperator;
  * store is counted and logged.
  */
 @Singleton
-public class CallWriter implements CallSink, RecorderStatus {
+public class CallWriter implements CallHandoff, RecorderStatus {
 
     private static final System.Logger LOG = System.getLogger(CallWriter.class.getName());
 
@@ -46,9 +49,32 @@ public class CallWriter implements CallSink, RecorderStatus {
     private volatile Runnable flushTask;
     private volatile boolean stopped;
 
+    // recordedcall.store.enabled=false: batches go to the sinks alone, and count as written once handed on
+    private static final WriteQueue.Store NO_DATABASE = new WriteQueue.Store() {
+        @Override
+        public void write(List<CallRecord> batch) {
+            // nothing: the sinks had the batch as it left the queue
+        }
+
+        @Override
+        public boolean reachable() {
+            return true;
+        }
+
+        @Override
+        public boolean contains(String id) {
+            return false;
+        }
+    };
+
     @Inject
-    public CallWriter(Settings settings, CallStore store) {
-        this(settings.writer(), new WriteQueue.Store() {
+    public CallWriter(Settings settings, CallStore store, Instance<CallSink> sinks) {
+        this(settings.writer(), settings.storeEnabled() ? database(store) : NO_DATABASE,
+                new Sinks(sinks.stream().toList(), WriterClock.SYSTEM));
+    }
+
+    private static WriteQueue.Store database(CallStore store) {
+        return new WriteQueue.Store() {
             @Override
             public void write(List<CallRecord> batch) {
                 store.insertAll(batch);
@@ -63,12 +89,16 @@ public class CallWriter implements CallSink, RecorderStatus {
             public boolean contains(String id) {
                 return store.contains(id);
             }
-        });
+        };
     }
 
     CallWriter(WriterSettings settings, WriteQueue.Store store) {
+        this(settings, store, Sinks.NONE);
+    }
+
+    CallWriter(WriterSettings settings, WriteQueue.Store store, Sinks sinks) {
         this.settings = settings;
-        this.queue = new WriteQueue(settings, store);
+        this.queue = new WriteQueue(settings, store, WriterClock.SYSTEM, sinks);
     }
 
     /**
@@ -106,6 +136,11 @@ public class CallWriter implements CallSink, RecorderStatus {
     @Override
     public WriterStatus writer() {
         return queue.status();
+    }
+
+    @Override
+    public List<SinkStatus> sinks() {
+        return queue.sinkStatus();
     }
 
     /** Counts calls the retention purge deleted, with the writer's other counters. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import org.recordedcall.internal.Cdi;
+import org.recordedcall.internal.config.Settings;
 
 /**
  * Starts and stops the store with the application: prepares the store at start (the table,
@@ -22,8 +23,11 @@ public final class StoreLifecycle implements ServletContextListener {
             LOG.log(System.Logger.Level.WARNING, "recorded-call: " + Cdi.ABSENT + ".");
             return;
         }
+        var storeEnabled = CDI.current().select(Settings.class).get().storeEnabled();
         try {
-            CDI.current().select(StoreUnit.class).get().prepare();
+            if (storeEnabled) {
+                CDI.current().select(StoreUnit.class).get().prepare();
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "recorded-call: could not prepare the store at start-up; "
                     + "it is tried again before the first write.", e);
@@ -36,7 +40,9 @@ public final class StoreLifecycle implements ServletContextListener {
                     + "thread that finishes them, and no retention purge runs.", e);
         }
         CDI.current().select(CallWriter.class).get().start(scheduling);
-        CDI.current().select(Retention.class).get().start(scheduling);
+        if (storeEnabled) {
+            CDI.current().select(Retention.class).get().start(scheduling);
+        }
     }
 
     @Override

@@ -52,6 +52,7 @@ final class WriteQueue {
     private final RateLimitedLog overflowLog = new RateLimitedLog(LOG, 10_000);
     private final RateLimitedLog errorLog = new RateLimitedLog(LOG, 10_000);
     private final WriterClock clock;
+    private final Sinks sinks;
     private final WriterCounters counts;
     private final Backoff backoff;
 
@@ -61,14 +62,18 @@ final class WriteQueue {
     private final Map<String, Integer> unclearRefusals = new HashMap<>();
 
     WriteQueue(WriterSettings settings, Store store) {
-        this(settings, store, WriterClock.SYSTEM);
+        this(settings, store, WriterClock.SYSTEM, Sinks.NONE);
     }
 
-    /** The same, on {@code clock}: a test's moves only when told, so that no test sleeps. */
-    WriteQueue(WriterSettings settings, Store store, WriterClock clock) {
+    /**
+     * The same, on {@code clock} (a test's moves only when told, so that no test sleeps), handing
+     * each batch to {@code sinks} as it is taken off the queue.
+     */
+    WriteQueue(WriterSettings settings, Store store, WriterClock clock, Sinks sinks) {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
+        this.sinks = sinks;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.counts = new WriterCounters(clock);
         this.backoff = new Backoff(settings.maxBackoffMillis(), clock);
@@ -109,6 +114,7 @@ final class WriteQueue {
     /** Stores one call in the caller's thread, past the queue. */
     void writeNow(CallRecord call) {
         counts.accepted.incrementAndGet();
+        sinks.deliver(List.of(call));
         try {
             store.write(List.of(call));
             counts.written.incrementAndGet();
@@ -219,6 +225,7 @@ final class WriteQueue {
             }
             batch = next;
             pending = batch; // still counted in the queue depth while it is written
+            sinks.deliver(batch); // once, as it leaves the queue: not again on a retry
         }
         var left = write(batch, retry);
         if (left.isEmpty()) {
@@ -351,6 +358,10 @@ final class WriteQueue {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    List<org.recordedcall.SinkStatus> sinkStatus() {
+        return sinks.status();
     }
 
     WriterStatus status() {

@@ -151,7 +151,61 @@ class WriteQueueTest {
     private final FakeClock clock = new FakeClock();
 
     private WriteQueue queue(WriterSettings settings) {
-        return new WriteQueue(settings, store, clock);
+        return new WriteQueue(settings, store, clock, Sinks.NONE);
+    }
+
+    /** A sink that keeps what it got, and one that throws on every batch. */
+    static final class KeepingSink implements org.recordedcall.spi.CallSink {
+        final List<String> got = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void accept(List<CallRecord> calls) {
+            calls.forEach(call -> got.add(call.id()));
+        }
+    }
+
+    @Test
+    void eachCallGoesToEverySinkOnceEvenWhenItsDatabaseWriteIsRetried() {
+        var keeping = new KeepingSink();
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store, clock, new Sinks(List.of(keeping), clock));
+        store.up = false;
+        var calls = calls(15);
+        calls.forEach(queue::offer);
+
+        queue.flush();
+        assertEquals(10, keeping.got.size(), "the first batch, as it left the queue");
+        store.up = true;
+        clock.advanceMillis(100);
+        queue.flush();
+
+        assertEquals(calls.stream().map(CallRecord::id).toList(), keeping.got, "each once, in order");
+        assertEquals(15, queue.sinkStatus().get(0).delivered());
+        assertEquals(15, queue.status().written());
+    }
+
+    @Test
+    void aSinkThatThrowsIsCountedAndKeepsNothingFromTheOtherSinksOrTheDatabase() {
+        var keeping = new KeepingSink();
+        org.recordedcall.spi.CallSink broken = batch -> {
+            throw new IllegalStateException("down");
+        };
+        var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store, clock,
+                new Sinks(List.of(broken, keeping), clock));
+        calls(12).forEach(queue::offer);
+        var alone = calls(1).get(0);
+
+        queue.flush();
+        queue.writeNow(alone);
+
+        assertEquals(13, store.stored.size());
+        assertEquals(13, keeping.got.size());
+        var status = queue.sinkStatus();
+        assertEquals(0, status.get(0).delivered());
+        assertEquals(13, status.get(0).failed());
+        assertTrue(status.get(0).lastError().contains("down"), status::toString);
+        assertEquals(java.time.Instant.EPOCH, status.get(0).lastErrorAt());
+        assertEquals(13, status.get(1).delivered());
+        assertEquals(KeepingSink.class.getName(), status.get(1).name());
     }
 
     private static WriterSettings settings(int capacity, int batchSize, Overflow overflow) {

@@ -2,14 +2,14 @@ package org.recordedcall.internal.capture.beans;
 
 import jakarta.inject.Singleton;
 import org.recordedcall.CallRecord;
-import org.recordedcall.internal.capture.CallSink;
+import org.recordedcall.internal.capture.CallHandoff;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps the finished calls in memory, in place of the database writer. */
 @Singleton
-public class CollectingSink implements CallSink {
+public class CollectingSink implements CallHandoff {
 
     public final List<CallRecord> calls = new CopyOnWriteArrayList<>();
 
