@@ -1,7 +1,6 @@
 package org.recordedcall.internal.persistence;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.recordedcall.CallRecord;
@@ -68,9 +67,8 @@ public class CallWriter implements CallHandoff, RecorderStatus {
     };
 
     @Inject
-    public CallWriter(Settings settings, CallStore store, Instance<CallSink> sinks) {
-        this(settings.writer(), settings.storeEnabled() ? database(store) : NO_DATABASE,
-                new Sinks(sinks.stream().toList(), WriterClock.SYSTEM));
+    public CallWriter(Settings settings, CallStore store) {
+        this(settings.writer(), settings.storeEnabled() ? database(store) : NO_DATABASE, Sinks.NONE);
     }
 
     private static WriteQueue.Store database(CallStore store) {
@@ -111,6 +109,15 @@ public class CallWriter implements CallHandoff, RecorderStatus {
         if (scheduling != null) {
             start(scheduling.scheduler(), scheduling.contextual());
         }
+    }
+
+    /**
+     * The application's call sinks, found as it starts: looked up from its own context, since a
+     * bean the library's extension added does not see the application's beans on every server
+     * (WildFly's).
+     */
+    public void useSinks(List<CallSink> sinks) {
+        queue.useSinks(new Sinks(sinks, WriterClock.SYSTEM));
     }
 
     /** Starts writing through this scheduler, with the flush task wrapped as given. */

@@ -1,10 +1,12 @@
 package org.recordedcall.internal.persistence;
 
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import org.recordedcall.internal.Cdi;
 import org.recordedcall.internal.config.Settings;
+import org.recordedcall.spi.CallSink;
 
 /**
  * Starts and stops the store with the application: prepares the store at start (the table,
@@ -39,7 +41,14 @@ public final class StoreLifecycle implements ServletContextListener {
             LOG.log(System.Logger.Level.WARNING, "recorded-call: " + e.getMessage() + "; calls are written in the "
                     + "thread that finishes them, and no retention purge runs.", e);
         }
-        CDI.current().select(CallWriter.class).get().start(scheduling);
+        var writer = CDI.current().select(CallWriter.class).get();
+        try {
+            writer.useSinks(CDI.current().select(CallSink.class, Any.Literal.INSTANCE).stream().toList());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: the application's call sinks could not be made; "
+                    + "calls go to the database only.", e);
+        }
+        writer.start(scheduling);
         if (storeEnabled) {
             CDI.current().select(Retention.class).get().start(scheduling);
         }

@@ -52,7 +52,7 @@ final class WriteQueue {
     private final RateLimitedLog overflowLog = new RateLimitedLog(LOG, 10_000);
     private final RateLimitedLog errorLog = new RateLimitedLog(LOG, 10_000);
     private final WriterClock clock;
-    private final Sinks sinks;
+    private volatile Sinks sinks;
     private final WriterCounters counts;
     private final Backoff backoff;
 
@@ -358,6 +358,11 @@ final class WriteQueue {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Hands each batch to these sinks from now on. */
+    void useSinks(Sinks sinks) {
+        this.sinks = sinks;
     }
 
     List<org.recordedcall.SinkStatus> sinkStatus() {

@@ -1,7 +1,8 @@
-package org.recordedcall.internal.api;
+package org.recordedcall.internal.boot;
 
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import org.recordedcall.internal.api.ApiServlet;
 import org.recordedcall.internal.config.SettingsProducer;
 
 import java.util.Set;

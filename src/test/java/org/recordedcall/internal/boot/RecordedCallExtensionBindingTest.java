@@ -1,4 +1,4 @@
-package org.recordedcall.internal;
+package org.recordedcall.internal.boot;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.recordedcall.internal;
+package org.recordedcall.internal.boot;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.jboss.weld.environment.se.Weld;

@@ -1,8 +1,9 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.boot;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import org.recordedcall.internal.capture.RecordingServletFilter;
 import org.recordedcall.internal.persistence.StoreLifecycle;
 
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package org.recordedcall.internal;
+package org.recordedcall.internal.boot;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import org.recordedcall.NotRecorded;
 import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.RecordedCallLiteral;
 import org.recordedcall.internal.capture.CurrentCallView;
 import org.recordedcall.internal.capture.HeaderCapture;
 import org.recordedcall.internal.capture.HttpCalls;
