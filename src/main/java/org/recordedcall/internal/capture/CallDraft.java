@@ -1,5 +1,8 @@
 package org.recordedcall.internal.capture;
 
+import org.recordedcall.internal.body.BodyText;
+import org.recordedcall.internal.body.CappedBuffer;
+import org.recordedcall.internal.origin.TraceParent;
 import org.recordedcall.CallKind;
 import org.recordedcall.CallOutcome;
 import org.recordedcall.CallRecord;

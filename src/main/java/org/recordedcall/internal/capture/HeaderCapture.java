@@ -1,5 +1,6 @@
 package org.recordedcall.internal.capture;
 
+import org.recordedcall.internal.masking.Masks;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.recordedcall.internal.config.Settings;

@@ -1,5 +1,7 @@
 package org.recordedcall.internal.capture;
 
+import org.recordedcall.internal.origin.ClientAddress;
+import org.recordedcall.internal.origin.TrustedProxies;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package org.recordedcall.internal.capture;
 
+import org.recordedcall.internal.body.CappedWriter;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package org.recordedcall.internal.capture;
 
+import org.recordedcall.internal.masking.SecretNames;
+import org.recordedcall.internal.masking.Masks;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonString;

@@ -1,5 +1,6 @@
 package org.recordedcall.internal.capture;
 
+import org.recordedcall.internal.masking.SecretNames;
 import org.recordedcall.NotRecorded;
 import org.recordedcall.RecordedCall;
 

@@ -1,5 +1,8 @@
 package org.recordedcall.internal.capture;
 
+import org.recordedcall.internal.body.BodyText;
+import org.recordedcall.internal.body.CappedBuffer;
+import org.recordedcall.internal.body.TeeInputStream;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;

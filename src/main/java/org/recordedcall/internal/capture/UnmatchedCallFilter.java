@@ -1,5 +1,6 @@
 package org.recordedcall.internal.capture;
 
+import org.recordedcall.internal.body.CappedBuffer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.body;
 
 import java.io.Writer;
 
@@ -7,13 +7,13 @@ import java.io.Writer;
  * {@link Full} so that a serializer writing into it stops there: turning a value into
  * JSON costs memory bounded by the cap, never by the value.
  */
-final class CappedWriter extends Writer {
+public final class CappedWriter extends Writer {
 
     /** Thrown, without a stack trace, at the first character beyond the cap. */
-    static final class Full extends RuntimeException {
+    public static final class Full extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Full() {
+        public Full() {
             super("the cap of the recorded text is reached", null, false, false);
         }
     }
@@ -22,7 +22,7 @@ final class CappedWriter extends Writer {
     private final int max;
     private boolean full;
 
-    CappedWriter(int max) {
+    public CappedWriter(int max) {
         this.max = Math.max(0, max);
     }
 
@@ -65,17 +65,17 @@ final class CappedWriter extends Writer {
     }
 
     /** Whether something was refused: the text is cut at the cap. */
-    boolean isFull() {
+    public boolean isFull() {
         return full;
     }
 
     /** How many characters are kept. */
-    int length() {
+    public int length() {
         return text.length();
     }
 
     /** Drops what was written after {@code length} characters (a value that failed half-way). */
-    void truncate(int length) {
+    public void truncate(int length) {
         if (!full) {
             text.setLength(length);
         }

@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.masking;
 
 import java.util.Collection;
 import java.util.Arrays;
@@ -11,17 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * and stripped of everything but letters and digits, so that {@code api_key}, {@code apiKey}
  * and {@code X-Api-Key} all contain {@code apikey}.
  */
-final class SecretNames {
+public final class SecretNames {
 
     // names seen are mostly the same few (headers, fields): remembered up to a bound, and only
     // short ones, since the names of a request are the client's to choose
-    static final int REMEMBERED = 4096;
-    static final int REMEMBERED_LENGTH = 64;
+    public static final int REMEMBERED = 4096;
+    public static final int REMEMBERED_LENGTH = 64;
 
     private final String[] fragments;
     private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
 
-    SecretNames(Collection<String> names) {
+    public SecretNames(Collection<String> names) {
         var normalized = new LinkedHashSet<String>();
         for (var name : names) {
             var fragment = normalize(name);
@@ -33,7 +33,7 @@ final class SecretNames {
     }
 
     /** These names and more. */
-    SecretNames with(Collection<String> more) {
+    public SecretNames with(Collection<String> more) {
         if (more.isEmpty()) {
             return this;
         }
@@ -42,7 +42,7 @@ final class SecretNames {
         return new SecretNames(all);
     }
 
-    boolean isSecret(String name) {
+    public boolean isSecret(String name) {
         if (name == null) {
             return false;
         }
@@ -58,7 +58,7 @@ final class SecretNames {
     }
 
     /** How many names are remembered. */
-    int remembered() {
+    public int remembered() {
         return seen.size();
     }
 
@@ -72,7 +72,7 @@ final class SecretNames {
         return false;
     }
 
-    static String normalize(String name) {
+    public static String normalize(String name) {
         var out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             var c = Character.toLowerCase(name.charAt(i));

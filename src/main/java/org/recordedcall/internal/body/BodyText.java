@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.body;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Turns a captured body into the text stored in the record, or a placeholder for binary content. */
-final class BodyText {
+public final class BodyText {
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
 
@@ -22,7 +22,7 @@ final class BodyText {
      * @param copy        what was captured
      * @param contentType the body's {@code Content-Type}, may be {@code null}
      */
-    static String of(CappedBuffer copy, String contentType) {
+    public static String of(CappedBuffer copy, String contentType) {
         return of(copy, contentType, null);
     }
 
@@ -30,7 +30,7 @@ final class BodyText {
      * The text of a body sent with a {@code Content-Encoding}: an encoded (compressed) body
      * is a placeholder naming the encoding, the type and the size, as it was counted, not kept.
      */
-    static String of(CappedBuffer copy, String contentType, String contentEncoding) {
+    public static String of(CappedBuffer copy, String contentType, String contentEncoding) {
         if (copy == null || copy.total() == 0) {
             return null;
         }
@@ -100,7 +100,7 @@ final class BodyText {
      * {@code application/octet-stream} bodies are not judged by their type: servers label
      * plain strings so.
      */
-    static boolean isBinary(String contentType) {
+    public static boolean isBinary(String contentType) {
         if (contentType == null) {
             return false;
         }
@@ -113,7 +113,7 @@ final class BodyText {
     }
 
     /** Whether a body with this {@code Content-Encoding} is not its readable form (gzip, deflate, br...). */
-    static boolean isEncoded(String contentEncoding) {
+    public static boolean isEncoded(String contentEncoding) {
         return contentEncoding != null && !contentEncoding.isBlank()
                 && !contentEncoding.trim().equalsIgnoreCase("identity");
     }
@@ -123,7 +123,7 @@ final class BodyText {
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
     }
 
-    static boolean isText(String contentType) {
+    public static boolean isText(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return true;
         }

@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.origin;
 
 import org.junit.jupiter.api.Test;
 

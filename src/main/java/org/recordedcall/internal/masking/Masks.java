@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.masking;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  * parsed tree, so that a body cut at the cap or malformed still has its secrets masked; what
  * it cannot make sense of it copies unchanged. Never throws.
  */
-final class Masks {
+public final class Masks {
 
-    static final String MASK = "***";
+    public static final String MASK = "***";
     private static final String JSON_MASK = "\"" + MASK + "\"";
 
     private Masks() {
@@ -21,7 +21,7 @@ final class Masks {
      * The JSON text with the value of every member whose name is a secret replaced by
      * {@code "***"}; the very same string when there is none.
      */
-    static String json(String text, SecretNames secrets) {
+    public static String json(String text, SecretNames secrets) {
         if (text == null || text.indexOf('"') < 0) {
             return text;
         }
@@ -57,7 +57,7 @@ final class Masks {
      * The {@code name=value&...} text with the value of every secret name replaced by
      * {@code ***}; the very same string when there is none.
      */
-    static String form(String text, SecretNames secrets) {
+    public static String form(String text, SecretNames secrets) {
         if (text == null || text.isEmpty()) {
             return text;
         }

@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.origin;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Only address literals are ever parsed, never looked up: a forwarded value such as
  * {@code unknown} or {@code _hidden} matches nothing and costs no DNS query.
  */
-final class TrustedProxies {
+public final class TrustedProxies {
 
     private static final System.Logger LOG = System.getLogger(TrustedProxies.class.getName());
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -47,7 +47,7 @@ final class TrustedProxies {
     }
 
     /** The proxies of the setting; an entry that is no address or range is logged and left out. */
-    static TrustedProxies of(Collection<String> entries) {
+    public static TrustedProxies of(Collection<String> entries) {
         var ranges = new ArrayList<Range>();
         for (var entry : entries) {
             var range = range(entry.trim());
@@ -61,12 +61,12 @@ final class TrustedProxies {
         return new TrustedProxies(ranges);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return ranges.isEmpty();
     }
 
     /** Whether {@code address} (as the server or a forwarding header gives it) is a trusted proxy. */
-    boolean contains(String address) {
+    public boolean contains(String address) {
         var bytes = literal(address);
         if (bytes == null) {
             return false;

@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.origin;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +13,7 @@ import java.util.function.Function;
  * {@code X-Forwarded-For} that is not a trusted proxy itself. A client can write anything
  * into these headers, so they are believed only as far as trusted proxies vouch for them.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private static final int MAX_LENGTH = 100;
 
@@ -21,7 +21,7 @@ final class ClientAddress {
     }
 
     /** @param headers a request's values of a header, by name: read only when the peer is a trusted proxy */
-    static String of(String peer, Function<String, Enumeration<String>> headers, TrustedProxies trusted) {
+    public static String of(String peer, Function<String, Enumeration<String>> headers, TrustedProxies trusted) {
         if (peer == null || trusted.isEmpty() || !trusted.contains(peer)) {
             return peer;
         }

@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.body;
 
 import java.util.Arrays;
 
@@ -7,18 +7,18 @@ import java.util.Arrays;
  * by the cap whatever the size of the body. Written by the streaming thread, read when the
  * call is snapshotted, possibly by another thread.
  */
-final class CappedBuffer {
+public final class CappedBuffer {
 
     private final int cap;
     private byte[] bytes = new byte[0];
     private int kept;
     private long total;
 
-    CappedBuffer(int cap) {
+    public CappedBuffer(int cap) {
         this.cap = cap;
     }
 
-    synchronized void write(int b) {
+    public synchronized void write(int b) {
         total++;
         if (kept < cap) {
             grow(1);
@@ -26,7 +26,7 @@ final class CappedBuffer {
         }
     }
 
-    synchronized void write(byte[] source, int offset, int length) {
+    public synchronized void write(byte[] source, int offset, int length) {
         total += length;
         int room = Math.min(length, cap - kept);
         if (room > 0) {
@@ -43,15 +43,15 @@ final class CappedBuffer {
         }
     }
 
-    synchronized byte[] kept() {
+    public synchronized byte[] kept() {
         return Arrays.copyOf(bytes, kept);
     }
 
-    synchronized long total() {
+    public synchronized long total() {
         return total;
     }
 
-    synchronized boolean truncated() {
+    public synchronized boolean truncated() {
         return total > kept;
     }
 }

@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.body;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -9,11 +9,11 @@ import java.io.OutputStream;
  * The copy is taken first: when the client has gone, the record still shows what the
  * application wrote.
  */
-final class TeeOutputStream extends FilterOutputStream {
+public final class TeeOutputStream extends FilterOutputStream {
 
     private final CappedBuffer copy;
 
-    TeeOutputStream(OutputStream out, CappedBuffer copy) {
+    public TeeOutputStream(OutputStream out, CappedBuffer copy) {
         super(out);
         this.copy = copy;
     }

@@ -1,15 +1,15 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.body;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Passes a request body through unchanged while copying it into a {@link CappedBuffer}. */
-final class TeeInputStream extends FilterInputStream {
+public final class TeeInputStream extends FilterInputStream {
 
     private final CappedBuffer copy;
 
-    TeeInputStream(InputStream in, CappedBuffer copy) {
+    public TeeInputStream(InputStream in, CappedBuffer copy) {
         super(in);
         this.copy = copy;
     }

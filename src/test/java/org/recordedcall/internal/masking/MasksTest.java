@@ -1,4 +1,4 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.masking;
 
 import org.junit.jupiter.api.Test;
 

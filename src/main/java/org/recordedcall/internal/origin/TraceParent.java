@@ -1,9 +1,9 @@
-package org.recordedcall.internal.capture;
+package org.recordedcall.internal.origin;
 
 import java.util.regex.Pattern;
 
 /** Reads the trace id of a W3C {@code traceparent} header. */
-final class TraceParent {
+public final class TraceParent {
 
     // version-traceid-parentid-flags; version ff and all-zero ids are invalid by the spec
     private static final Pattern FORMAT =
@@ -13,7 +13,7 @@ final class TraceParent {
     }
 
     /** The trace id, or {@code null} when the header is absent or malformed. */
-    static String traceId(String header) {
+    public static String traceId(String header) {
         if (header == null || header.length() > 512) {
             return null;
         }
