@@ -441,6 +441,21 @@ class RecordingIT {
     }
 
     @Test
+    void anUnrecordedResourceOnARecordedTemplatesPathMakesNoRowEvenForAnError() {
+        assertEquals(200, api.get("api/orders/export?format=csv", token + "-ok").statusCode());
+        assertEquals(400, api.get("api/orders/export", token + "-400").statusCode());
+        assertEquals(405, api.send(api.request("api/orders/export").header("X-Request-Id", token + "-405")
+                .DELETE()).statusCode());
+        api.get("api/orders/33", token);
+
+        api.awaitRow(token); // written after the three before it, had they been recorded
+        assertEquals(0, api.rows("correlation_id", token + "-ok").size());
+        assertEquals(0, api.rows("correlation_id", token + "-400").size(), "the method's own 400 is no refusal");
+        assertEquals(0, api.rows("correlation_id", token + "-405").size(),
+                "its path is the unrecorded resource's: the runtime matched that class");
+    }
+
+    @Test
     void aForwardedForHeaderFromAnUntrustedPeerIsNotBelieved() {
         api.send(api.request("api/orders/22").header("X-Request-Id", token).header("X-Forwarded-For", "6.6.6.6")
                 .header("Forwarded", "for=6.6.6.7").GET());

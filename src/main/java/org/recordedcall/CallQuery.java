@@ -52,8 +52,9 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
-        checkInstant("from", from);
-        checkInstant("to", to);
+        // Instant.MIN or MAX as "no bound", or any instant beyond what a database stores: the nearest one it does
+        from = within(from);
+        to = within(to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
         }
@@ -67,6 +68,14 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
         if (order == null) {
             order = Order.NEWEST;
         }
+    }
+
+    /** The instant, moved to {@link #EARLIEST} or {@link #LATEST} when it lies beyond them; {@code null} stays. */
+    public static Instant within(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        return instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
     }
 
     /**

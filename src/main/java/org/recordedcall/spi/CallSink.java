@@ -20,8 +20,11 @@ import java.util.List;
  * not again when the database write is retried. A call the queue dropped (overflow) reaches no
  * sink.</li>
  * <li><b>On which thread:</b> the writer's (a thread of the container's managed scheduler, with
- * the application's context), never a request's; one batch at a time, sinks one after the other.
- * At shutdown, the drain delivers what is left from the thread that stops the application.</li>
+ * the application's context); one batch at a time, sinks one after the other. Where the writer
+ * writes in the caller instead (the overflow policy {@code WRITE_THROUGH} with a full queue, a
+ * server without a managed scheduler, a call finishing after the application stopped), the
+ * thread that finished the call hands its one-call batch on, still one batch at a time. At
+ * shutdown, the drain delivers what is left from the thread that stops the application.</li>
  * <li><b>What it must not do:</b> block for long (the database write and the other sinks wait for
  * it, and a full queue applies the overflow policy to new calls); keep the list (copy what it
  * needs); rely on throwing. A sink that throws is isolated: the batch still goes to the database

@@ -92,17 +92,28 @@ public final class ApiServlet extends HttpServlet {
         if (admitted(request, response)) {
             try {
                 answer(request, response);
-            } catch (IllegalArgumentException bad) {
-                failure(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", bad.getMessage());
-            } catch (PersistenceException down) {
-                LOG.log(System.Logger.Level.WARNING, "recorded-call API: the database did not answer", down);
-                failure(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database_unavailable",
-                        "the recorded calls cannot be read now; try again");
-            } catch (RuntimeException broken) {
-                LOG.log(System.Logger.Level.ERROR, "recorded-call API failed", broken);
-                failure(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal_error",
-                        "the recorded-call API failed; see the server log");
+            } catch (RuntimeException failed) {
+                if (response.isCommitted()) {
+                    // an export cut short: writing an error into the lines would pass for data; the cut shows
+                    LOG.log(System.Logger.Level.WARNING, "recorded-call API: an answer failed after it began", failed);
+                    throw failed;
+                }
+                answerFailure(response, failed);
             }
+        }
+    }
+
+    private static void answerFailure(HttpServletResponse response, RuntimeException failed) throws IOException {
+        if (failed instanceof IllegalArgumentException bad) {
+            failure(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", bad.getMessage());
+        } else if (failed instanceof PersistenceException) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call API: the database did not answer", failed);
+            failure(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database_unavailable",
+                    "the recorded calls cannot be read now; try again");
+        } else {
+            LOG.log(System.Logger.Level.ERROR, "recorded-call API failed", failed);
+            failure(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal_error",
+                    "the recorded-call API failed; see the server log");
         }
     }
 

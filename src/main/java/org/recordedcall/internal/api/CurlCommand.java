@@ -28,8 +28,13 @@ final class CurlCommand {
     /** The command for {@code call}, sent to the application at {@code contextUrl} (scheme, host, port, context path). */
     static String of(CallRecord call, String contextUrl) {
         var command = new StringBuilder("curl --globoff");
-        if (call.httpMethod() != null && !call.httpMethod().equals("GET")) {
-            command.append(" -X ").append(quote(call.httpMethod()));
+        var method = call.httpMethod();
+        var unsent = unsentBecause(call);
+        var sendsBody = call.requestBody() != null && unsent == null;
+        if ("HEAD".equals(method)) {
+            command.append(" --head"); // -X HEAD would wait for a body that never comes
+        } else if (method != null && (!method.equals("GET") || sendsBody)) {
+            command.append(" -X ").append(quote(method)); // a body alone would make curl send a POST
         }
         var url = contextUrl + (call.path() == null ? "" : call.path())
                 + (call.query() == null ? "" : "?" + call.query());
@@ -47,22 +52,34 @@ final class CurlCommand {
                 }
             });
         }
-        var body = call.requestBody();
-        if (body != null) {
-            if (call.requestBodyTruncated() || body.startsWith("<") && body.endsWith(" bytes>")) {
-                notes.append("# the request body was not recorded whole (")
-                        .append(call.requestBodyTruncated() ? "cut at the cap" : OneLine.of(body, 200)).append("): not sent\n");
-            } else if (body.indexOf('\0') >= 0) {
-                notes.append("# the request body holds a NUL character, which a shell argument cannot: not sent\n");
-            } else {
-                command.append(" \\\n  --data-raw ").append(quote(body));
-            }
+        if (unsent != null) {
+            notes.append("# ").append(unsent).append(": not sent\n");
+        } else if (sendsBody) {
+            command.append(" \\\n  --data-raw ").append(quote(call.requestBody()));
         }
         if (call.requestHeaders() != null && call.requestHeaders().values().stream().flatMap(java.util.List::stream)
                 .anyMatch("***"::equals)) {
             notes.append("# *** marks a masked value: fill it in before sending\n");
         }
         return notes + command.toString() + "\n";
+    }
+
+    /** Why the recorded body cannot be sent as it came, or {@code null} when it can (or there is none). */
+    private static String unsentBecause(CallRecord call) {
+        var body = call.requestBody();
+        if (body == null) {
+            return null;
+        }
+        if (call.requestBodyTruncated()) {
+            return "the request body was not recorded whole (cut at the cap)";
+        }
+        if (body.startsWith("<") && body.endsWith(" bytes>")) {
+            return "the request body was not recorded whole (" + OneLine.of(body, 200) + ")";
+        }
+        if (body.indexOf('\0') >= 0) {
+            return "the request body holds a NUL character, which a shell argument cannot";
+        }
+        return null;
     }
 
     /** Single-quoted for a POSIX shell: nothing inside is expanded. */

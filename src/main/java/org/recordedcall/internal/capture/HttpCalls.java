@@ -165,8 +165,9 @@ public final class HttpCalls {
      */
     void refusedBeforeFilters(HttpServletRequest request, HttpServletResponse response) {
         if (response.getStatus() != HttpServletResponse.SC_BAD_REQUEST
-                || request.getAttribute(UnmatchedCallFilter.PASSED) != null) {
-            return;
+                || request.getAttribute(UnmatchedCallFilter.PASSED) != null
+                || request.getAttribute(UnmatchedCallFilter.ANSWERED) != null) {
+            return; // answered through the runtime's filters: by the application, or recorded there
         }
         var mapping = request.getHttpServletMapping();
         var route = mapping == null ? null : routes.matchByApplicationName(mapping.getServletName(),

@@ -72,14 +72,17 @@ public final class RecordedCallFeature implements DynamicFeature {
             return; // a handler the runtime made itself (Jersey's for OPTIONS) is no method of the application's
         }
         var wide = applicationWide().orElse(null);
-        if (!isRecorded(type, method, wide != null)) {
+        var recorded = isRecorded(type, method, wide != null);
+        var user = Endpoint.userClass(type);
+        if (user.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+            // root resources' templates, recorded or not: to tell the runtime's refusals on recorded paths
+            recordedRoutes.add(WholeApplication.type(application), user, method, recorded);
+        }
+        if (!recorded) {
             return;
         }
         reportMisuse(type);
         var endpoint = Endpoint.of(type, method, wide);
-        if (!endpoint.isSubResource()) {
-            recordedRoutes.add(WholeApplication.type(application), endpoint);
-        }
         context.register(new RecordingFilter(endpoint, calls, json, settings.bodyMaxBytes(),
                 endpoint.isSubResource() ? routes : null), FILTER_PRIORITY);
         if (endpoint.records(Endpoint.Part.ARGUMENTS) || endpoint.records(Endpoint.Part.RESULT)) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.lang.reflect.Method;
 import java.util.regex.Pattern;
 
 /**
@@ -18,32 +19,40 @@ import java.util.regex.Pattern;
 @Singleton
 public final class RecordedRoutes {
 
-    /** A recorded template of a resource class, and the paths it matches. */
-    record Route(Class<?> resourceClass, String template, Pattern pattern, int literalCharacters) {
+    /** A template of a resource class, the paths it matches, and whether its method is recorded. */
+    record Route(Class<?> resourceClass, String template, Pattern pattern, int literalCharacters, boolean recorded) {
     }
 
     private final Map<Class<?>, List<Route>> byApplication = new ConcurrentHashMap<>();
+    // the applications with at least one recorded route
+    private final java.util.Set<Class<?>> recording = ConcurrentHashMap.newKeySet();
 
-    /** Learns that {@code endpoint}, a root resource method, is recorded in {@code application}. */
-    void add(Class<?> application, Endpoint endpoint) {
-        var template = endpoint.template();
-        // matched by the template with its parameters' patterns, as the runtime matches
-        var pattern = template == null || endpoint.method() == null ? null
-                : RouteTemplate.pattern(Endpoint.pathTemplate(endpoint.resourceClass(), endpoint.method()));
+    /**
+     * Learns a root resource method of {@code application}, recorded or not: the unrecorded ones
+     * are learnt too, so that a path the runtime matches to an unrecorded class (more specific
+     * than a recorded template that would match it as well) is not taken for a recorded one.
+     */
+    void add(Class<?> application, Class<?> resourceClass, Method method, boolean recorded) {
+        var template = Endpoint.pathTemplate(resourceClass, method);
+        var pattern = RouteTemplate.pattern(template);
         if (pattern == null) {
             return;
         }
         var routes = byApplication.computeIfAbsent(key(application), any -> new CopyOnWriteArrayList<>());
-        var known = routes.stream().anyMatch(route -> route.template().equals(template)
-                && route.resourceClass() == endpoint.resourceClass());
+        var route = RouteTemplate.withoutPatterns(template);
+        var known = routes.stream().anyMatch(existing -> existing.template().equals(route)
+                && existing.resourceClass() == resourceClass && existing.recorded() == recorded);
         if (!known) {
-            routes.add(new Route(endpoint.resourceClass(), template, pattern, RouteTemplate.literalCharacters(template)));
+            routes.add(new Route(resourceClass, route, pattern, RouteTemplate.literalCharacters(route), recorded));
+            if (recorded) {
+                recording.add(key(application));
+            }
         }
     }
 
     /** Whether {@code application} records any root resource method. */
     boolean any(Class<?> application) {
-        return byApplication.containsKey(key(application));
+        return recording.contains(key(application));
     }
 
     /** Whether one of the resources the runtime matched is an instance of a recorded class of {@code application}. */
@@ -54,7 +63,7 @@ public final class RecordedRoutes {
         }
         for (var resource : matchedResources) {
             for (var route : routes) {
-                if (route.resourceClass().isInstance(resource)) {
+                if (route.recorded() && route.resourceClass().isInstance(resource)) {
                     return true;
                 }
             }
@@ -63,8 +72,9 @@ public final class RecordedRoutes {
     }
 
     /**
-     * The recorded route of {@code application} that {@code path} (below the application path)
-     * matches, the most specific when several do, as the runtime would choose; or {@code null}.
+     * The route of {@code application} that {@code path} (below the application path) matches,
+     * the most specific when several do, as the runtime would choose, when it is a recorded one;
+     * else {@code null}.
      */
     Route match(Class<?> application, String path) {
         var routes = byApplication.get(key(application));
@@ -79,7 +89,7 @@ public final class RecordedRoutes {
                 best = route;
             }
         }
-        return best;
+        return best == null || !best.recorded() ? null : best;
     }
 
     /** The same, for the application whose class has this name (a servlet's name, for a request no filter saw). */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.recordedcall.internal.Cdi;
+import org.recordedcall.internal.RateLimitedLog;
 
 import java.io.IOException;
 
@@ -32,6 +33,7 @@ public class RecordingServletFilter extends HttpFilter {
     private transient HttpCalls calls;
 
     private static final System.Logger LOG = System.getLogger(RecordingServletFilter.class.getName());
+    private static final RateLimitedLog REFUSALS = new RateLimitedLog(LOG, 10_000);
 
     @Override
     public void init() {
@@ -69,7 +71,12 @@ public class RecordingServletFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
             if (HttpCalls.callOf(request) == null) {
-                calls.refusedBeforeFilters(request, response);
+                try {
+                    calls.refusedBeforeFilters(request, response);
+                } catch (RuntimeException e) {
+                    // the answer is out already: a recorder problem never reaches it
+                    REFUSALS.warn("recorded-call: could not record a request the runtime refused: " + e, e);
+                }
             }
         } catch (IOException | ServletException | RuntimeException e) {
             var call = HttpCalls.callOf(request);

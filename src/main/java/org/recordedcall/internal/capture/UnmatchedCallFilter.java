@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
@@ -42,11 +43,17 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
 
     /** The request property (a servlet request attribute) that says the request went through pre-matching. */
     static final String PASSED = "org.recordedcall.passed-pre-matching";
+    /** The request property (a servlet request attribute) that says the runtime answered the request through its filters. */
+    static final String ANSWERED = "org.recordedcall.answered-by-rest";
     private static final RateLimitedLog FAILURES =
             new RateLimitedLog(System.getLogger(UnmatchedCallFilter.class.getName()), 10_000);
 
     @Context
     private Application application;
+
+    // the method the runtime chose, if any: a request served by a method that records nothing is no refusal
+    @Context
+    private ResourceInfo resource;
 
     private volatile Optional<RecordedCall> applicationWide;
     private volatile Beans beans;
@@ -64,6 +71,7 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        request.setProperty(ANSWERED, Boolean.TRUE);
         if (request.getProperty(RecordingFilter.CALL) != null || !cdi()) {
             return;
         }
@@ -86,9 +94,11 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
     private void recordRefusal(ContainerRequestContext request, ContainerResponseContext response) {
         var routes = beans().routes();
         var application = applicationType();
-        // most requests end here: their application records nothing, or a method of a recorded class was
-        // chosen for them (one that records nothing); a handler of the runtime's own (Jersey's for OPTIONS) is none
+        // most requests end here: their application records nothing, the answer is no refusal, or a method of the
+        // application's was chosen for them (a handler of the runtime's own, Jersey's for OPTIONS, is none)
         if (!routes.any(application)
+                || response.getStatus() < 400 && !"OPTIONS".equals(request.getMethod())
+                || applicationMethodChosen()
                 || routes.servedByARecordedClass(application, request.getUriInfo().getMatchedResources())) {
             return;
         }
@@ -119,6 +129,15 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
             call.responseBody(copy, response.getMediaType() == null ? null : response.getMediaType().toString());
         }
         return call;
+    }
+
+    private boolean applicationMethodChosen() {
+        try {
+            var method = resource == null ? null : resource.getResourceMethod();
+            return method != null && RestParameters.answersHttp(method);
+        } catch (RuntimeException unknown) {
+            return false;
+        }
     }
 
     // asked once: whether the application runs with CDI, without which nothing is recorded

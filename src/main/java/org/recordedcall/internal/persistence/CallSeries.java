@@ -58,7 +58,7 @@ public final class CallSeries {
         }
         for (var row : query.getResultList()) {
             var started = ((OffsetDateTime) row[0]).toInstant();
-            var index = (int) Math.min(buckets - 1, Duration.between(from, started).dividedBy(width));
+            var index = (int) Math.max(0, Math.min(buckets - 1, Duration.between(from, started).dividedBy(width)));
             durations.get(index).add((Long) row[1]);
             if (row[2] == CallOutcome.CLIENT_ERROR || row[2] == CallOutcome.SERVER_ERROR) {
                 errors[index]++;

@@ -56,11 +56,13 @@ public class JpaRecordedCalls implements RecordedCalls {
 
     @Override
     public CallStats stats(Instant from, Instant to, int slowest) {
-        checkWindow(from, to);
+        var start = CallQuery.within(from);
+        var end = CallQuery.within(to);
+        checkWindow(start, end);
         if (slowest < 0 || slowest > 100) {
             throw new IllegalArgumentException("slowest must be between 0 and 100, was " + slowest);
         }
-        return read(entities -> CallStatistics.stats(entities, from, to, slowest));
+        return read(entities -> CallStatistics.stats(entities, start, end, slowest));
     }
 
     /**
@@ -68,16 +70,16 @@ public class JpaRecordedCalls implements RecordedCalls {
      * one route or all: the dashboard's chart.
      */
     public List<CallSeries.Bucket> series(Instant from, Instant to, String route, int buckets) {
-        checkWindow(from, to);
+        var start = CallQuery.within(from);
+        var end = CallQuery.within(to);
+        checkWindow(start, end);
         if (buckets < 1 || buckets > 500) {
             throw new IllegalArgumentException("buckets must be between 1 and 500, was " + buckets);
         }
-        return read(entities -> CallSeries.of(entities, from, to, route, buckets));
+        return read(entities -> CallSeries.of(entities, start, end, route, buckets));
     }
 
     private static void checkWindow(Instant from, Instant to) {
-        CallQuery.checkInstant("from", from);
-        CallQuery.checkInstant("to", to);
         if (from == null || to == null || !from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
         }

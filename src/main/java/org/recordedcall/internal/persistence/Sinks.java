@@ -54,8 +54,8 @@ final class Sinks {
         return sinks.isEmpty();
     }
 
-    /** Hands the batch to every sink; never throws. */
-    void deliver(List<CallRecord> batch) {
+    /** Hands the batch to every sink, one batch at a time; never throws but for the JVM's own failures. */
+    synchronized void deliver(List<CallRecord> batch) {
         if (sinks.isEmpty() || batch.isEmpty()) {
             return;
         }
@@ -64,7 +64,9 @@ final class Sinks {
             try {
                 counted.sink.accept(calls);
                 counted.delivered.addAndGet(calls.size());
-            } catch (RuntimeException | LinkageError e) {
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (RuntimeException | Error e) {
                 counted.failed.addAndGet(calls.size());
                 counted.lastError = WriteFailure.describe(e);
                 counted.lastErrorAt = clock.now();

@@ -158,6 +158,18 @@ class CurlCommandTest {
     }
 
     @Test
+    void aGetWithABodyStaysAGetAndAHeadIsAHead() throws Exception {
+        run(CurlCommand.of(call("GET", "/search", null, Map.of("content-type", List.of("application/json")),
+                "{\"q\":1}"), context()));
+        run(CurlCommand.of(call("HEAD", "/orders", null, Map.of(), null), context()));
+
+        assertEquals(2, received.size());
+        assertEquals("GET", received.get(0).method());
+        assertEquals("{\"q\":1}", received.get(0).body());
+        assertEquals("HEAD", received.get(1).method());
+    }
+
+    @Test
     void whatCannotBeSentExactlyIsLeftOutWithACommentThatCannotRunAnything() throws Exception {
         var headers = Map.of("@/etc/passwd", List.of("x"), "accept", List.of("*/*"));
         var command = CurlCommand.of(call("POST", "/orders", null, headers, "<binary\ntouch /tmp/pwned\n 1024 bytes>"), context());

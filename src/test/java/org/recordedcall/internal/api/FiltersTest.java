@@ -76,9 +76,12 @@ class FiltersTest {
     }
 
     @Test
-    void theJavaQueryChecksTheSameEdges() {
+    void theJavaQueryTakesAnyInstantAsTheNearestOneADatabaseStores() {
         assertThrows(IllegalArgumentException.class, () -> CallQuery.builder().minDurationMillis(Long.MAX_VALUE).build());
-        assertThrows(IllegalArgumentException.class, () -> CallQuery.builder().from(Instant.MAX).build());
-        assertThrows(IllegalArgumentException.class, () -> CallQuery.builder().to(Instant.MIN).build());
+        assertEquals(CallQuery.LATEST, CallQuery.builder().from(Instant.MAX).build().from());
+        assertEquals(CallQuery.EARLIEST, CallQuery.builder().to(Instant.MIN).build().to());
+        var unbounded = CallQuery.builder().from(Instant.MIN).to(Instant.MAX).build();
+        assertEquals(CallQuery.EARLIEST, unbounded.from());
+        assertEquals(CallQuery.LATEST, unbounded.to());
     }
 }
