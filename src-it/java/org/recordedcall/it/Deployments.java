@@ -6,8 +6,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.recordedcall.RecordedCallSettings;
 import org.recordedcall.it.app.EventLog;
 import org.recordedcall.it.app.InspectionResource;
-import org.recordedcall.it.app.LibraryLog;
 import org.recordedcall.it.app.ItApplication;
+import org.recordedcall.it.app.LibraryLog;
 import org.recordedcall.it.typical.ShopApplication;
 import org.recordedcall.it.typical.Task;
 

@@ -10,8 +10,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.recordedcall.RecordedCallSettings;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.recordedcall.RecordedCallSettings;
 
 import java.net.URL;
 import java.net.http.HttpRequest;

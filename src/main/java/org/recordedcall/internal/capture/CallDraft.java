@@ -1,11 +1,11 @@
 package org.recordedcall.internal.capture;
 
-import org.recordedcall.internal.body.BodyText;
-import org.recordedcall.internal.body.CappedBuffer;
-import org.recordedcall.internal.origin.TraceParent;
 import org.recordedcall.CallKind;
 import org.recordedcall.CallOutcome;
 import org.recordedcall.CallRecord;
+import org.recordedcall.internal.body.BodyText;
+import org.recordedcall.internal.body.CappedBuffer;
+import org.recordedcall.internal.origin.TraceParent;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package org.recordedcall.internal.capture;
 
-import org.recordedcall.internal.masking.Masks;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.recordedcall.internal.config.Settings;
+import org.recordedcall.internal.masking.Masks;
 
 import java.util.ArrayList;
 import java.util.Collection;

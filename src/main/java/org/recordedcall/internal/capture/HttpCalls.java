@@ -1,13 +1,15 @@
 package org.recordedcall.internal.capture;
 
-import org.recordedcall.internal.origin.ClientAddress;
-import org.recordedcall.internal.origin.TrustedProxies;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import org.recordedcall.internal.OneLine;
 import org.recordedcall.internal.config.Settings;
+import org.recordedcall.internal.origin.ClientAddress;
+import org.recordedcall.internal.origin.TrustedProxies;
 
 import java.io.IOException;
 import java.util.List;
@@ -259,6 +261,19 @@ public final class HttpCalls {
             copy.putIfAbsent("content-type", List.of(response.getContentType()));
         }
         return copy;
+    }
+
+    /**
+     * On the way out of the Jakarta REST runtime: the principal its security context names
+     * (authentication filters run after ours, so it is known only now), and the correlation id
+     * echoed in the runtime's own response headers.
+     */
+    static void answering(CallDraft call, ContainerRequestContext request, ContainerResponseContext response) {
+        var security = request.getSecurityContext();
+        if (security != null && security.getUserPrincipal() != null) {
+            call.principal(security.getUserPrincipal().getName());
+        }
+        response.getHeaders().putSingle(REQUEST_ID, call.correlationId());
     }
 
     /** The container's principal, unless the Jakarta REST security context already named one. */

@@ -1,9 +1,8 @@
 package org.recordedcall.internal.capture;
 
-import org.recordedcall.internal.body.CappedWriter;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.container.AsyncResponse;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.recordedcall.internal.JsonSupport;
+import org.recordedcall.internal.body.CappedWriter;
 import org.recordedcall.internal.config.Settings;
 
 import java.io.InputStream;
@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.stream.BaseStream;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns arguments and return values into capped JSON text. Never throws: a value that

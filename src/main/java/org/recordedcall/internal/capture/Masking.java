@@ -1,13 +1,13 @@
 package org.recordedcall.internal.capture;
 
-import org.recordedcall.internal.masking.SecretNames;
-import org.recordedcall.internal.masking.Masks;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonString;
 import org.recordedcall.CallRecord;
 import org.recordedcall.internal.JsonSupport;
 import org.recordedcall.internal.config.Settings;
+import org.recordedcall.internal.masking.Masks;
+import org.recordedcall.internal.masking.SecretNames;
 
 import java.io.StringReader;
 import java.util.Collections;

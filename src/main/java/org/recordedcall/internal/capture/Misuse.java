@@ -1,8 +1,8 @@
 package org.recordedcall.internal.capture;
 
-import org.recordedcall.internal.masking.SecretNames;
 import org.recordedcall.NotRecorded;
 import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.masking.SecretNames;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;

@@ -2,13 +2,13 @@ package org.recordedcall.internal.capture;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Where the recorder's events reach {@code @ObservesAsync} observers: a few threads of the

@@ -3,11 +3,11 @@ package org.recordedcall.internal.capture;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Application;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.lang.reflect.Method;
 import java.util.regex.Pattern;
 
 /**

@@ -1,13 +1,13 @@
 package org.recordedcall.internal.capture;
 
-import org.recordedcall.internal.body.BodyText;
-import org.recordedcall.internal.body.CappedBuffer;
-import org.recordedcall.internal.body.TeeInputStream;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.recordedcall.internal.body.BodyText;
+import org.recordedcall.internal.body.CappedBuffer;
+import org.recordedcall.internal.body.TeeInputStream;
 
 /**
  * Begins the call of a recorded resource method, tees its request body, and on the way
@@ -63,12 +63,7 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(CALL) instanceof CallDraft call) {
-            // authentication filters run after ours: the principal is known only now
-            var security = request.getSecurityContext();
-            if (security != null && security.getUserPrincipal() != null) {
-                call.principal(security.getUserPrincipal().getName());
-            }
-            response.getHeaders().putSingle(HttpCalls.REQUEST_ID, call.correlationId());
+            HttpCalls.answering(call, request, response);
             if (call.methodRanUnseen()) {
                 javaSideFromTheRequest(call, request, response);
             }

@@ -1,12 +1,12 @@
 package org.recordedcall.internal.capture;
 
-import org.recordedcall.internal.body.BodyText;
-import org.recordedcall.internal.body.CappedBuffer;
-import org.recordedcall.internal.body.TeeOutputStream;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
+import org.recordedcall.internal.body.BodyText;
+import org.recordedcall.internal.body.CappedBuffer;
+import org.recordedcall.internal.body.TeeOutputStream;
 
 import java.io.IOException;
 import java.util.Locale;

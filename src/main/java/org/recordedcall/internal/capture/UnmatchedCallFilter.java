@@ -1,6 +1,5 @@
 package org.recordedcall.internal.capture;
 
-import org.recordedcall.internal.body.CappedBuffer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.recordedcall.RecordedCall;
 import org.recordedcall.internal.Cdi;
 import org.recordedcall.internal.RateLimitedLog;
+import org.recordedcall.internal.body.CappedBuffer;
 import org.recordedcall.internal.config.Settings;
 
 import java.nio.charset.StandardCharsets;
@@ -119,7 +119,7 @@ public final class UnmatchedCallFilter implements ContainerRequestFilter, Contai
             return null;
         }
         request.setProperty(RecordingFilter.CALL, call);
-        response.getHeaders().putSingle(HttpCalls.REQUEST_ID, call.correlationId());
+        HttpCalls.answering(call, request, response);
         var entity = response.getEntity();
         if (entity != null && call.endpoint().records(Endpoint.Part.RESPONSE_BODY)) {
             var text = entity instanceof CharSequence chars ? chars.toString() : beans().json().value(entity);

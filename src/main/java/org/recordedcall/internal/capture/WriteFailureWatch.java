@@ -1,6 +1,7 @@
 package org.recordedcall.internal.capture;
 
 import org.recordedcall.internal.body.TeeOutputStream;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,10 +3,10 @@ package org.recordedcall.internal.persistence;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * The container's managed scheduler, and a way to make a task carry the application's

@@ -1,6 +1,5 @@
 package org.recordedcall.internal.persistence;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
  * Creates the {@code RECORDED_CALL} table and its indexes from the DDL shipped in the jar,

@@ -7,10 +7,10 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 import org.recordedcall.internal.config.Settings;
 
+import java.sql.SQLException;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import java.sql.SQLException;
 
 /**
  * Where records are stored: the server's default datasource, or the one that

@@ -1,9 +1,9 @@
 package org.recordedcall.internal.persistence;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
-import java.sql.SQLRecoverableException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 
 /**
  * What a failed write says about its cause, read from the SQLSTATE in the exception's causes:

@@ -1,8 +1,8 @@
 package org.recordedcall.internal.persistence;
 
-import org.recordedcall.internal.RateLimitedLog;
 import org.recordedcall.CallRecord;
 import org.recordedcall.WriterStatus;
+import org.recordedcall.internal.RateLimitedLog;
 import org.recordedcall.internal.config.WriterSettings;
 
 import java.lang.management.ManagementFactory;

@@ -1,10 +1,10 @@
 package org.recordedcall.internal.capture;
 
+import org.junit.jupiter.api.Test;
 import org.recordedcall.internal.body.BodyText;
 import org.recordedcall.internal.body.CappedBuffer;
 import org.recordedcall.internal.body.TeeInputStream;
 import org.recordedcall.internal.body.TeeOutputStream;
-import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -3,8 +3,8 @@ package org.recordedcall.internal.persistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.recordedcall.CallRecord;
-import org.recordedcall.internal.config.WriterSettings;
 import org.recordedcall.internal.config.WriterSettings.Overflow;
+import org.recordedcall.internal.config.WriterSettings;
 
 import java.util.ArrayList;
 import java.util.UUID;

@@ -2,14 +2,14 @@ package org.recordedcall.internal.persistence;
 
 import org.junit.jupiter.api.Test;
 import org.recordedcall.CallRecord;
-import org.recordedcall.internal.config.WriterSettings;
 import org.recordedcall.internal.config.WriterSettings.Overflow;
+import org.recordedcall.internal.config.WriterSettings;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,8 +1,8 @@
 package org.recordedcall.internal.capture.beans;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Singleton;
 import org.recordedcall.CallEnded;
 import org.recordedcall.CallFailed;
 import org.recordedcall.CallStarted;
