@@ -50,6 +50,10 @@ if [[ ! -d "$base" ]]; then
     sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE#" \
         "$base/configuration/standalone.xml"
 fi
+# the demo's users are Jakarta Security's own identity store, not WildFly's: without this, Elytron
+# refuses the identity the Basic mechanism validated (ELY01177) and every signed-in request is a 500
+sed -i '/<subsystem xmlns="urn:jboss:domain:undertow/,/<\/subsystem>/ s#<application-security-domain name="other" security-domain="ApplicationDomain"/>#<application-security-domain name="other" security-domain="ApplicationDomain" integrated-jaspi="false"/>#' \
+    "$base/configuration/standalone.xml"
 cp "$here/demo/target/demo.war" "$base/deployments/demo.war"
 echo "starting WildFly on http://localhost:$port/demo/ (data in $data)"
 export LAUNCH_JBOSS_IN_BACKGROUND=1
