@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
- * The route templates of each application's recorded root resource methods, learnt as the
- * runtime configures them: to tell whether a request the runtime refused before choosing a
+ * The route templates of each application's root resource methods, recorded or not, learnt as
+ * the runtime configures them: to tell whether a request the runtime refused before choosing a
  * method (405, 406, 415, an {@code OPTIONS} it answered itself) was meant for a recorded
  * resource, and under which route.
  */
@@ -84,8 +84,10 @@ public final class RecordedRoutes {
         var relative = path.startsWith("/") ? path : "/" + path;
         Route best = null;
         for (var route : routes) {
-            if (route.pattern().matcher(relative).matches()
-                    && (best == null || route.literalCharacters() > best.literalCharacters())) {
+            // the most literal template wins; of two as literal, a recorded one (its class is recorded on that path)
+            if (route.pattern().matcher(relative).matches() && (best == null
+                    || route.literalCharacters() > best.literalCharacters()
+                    || route.literalCharacters() == best.literalCharacters() && route.recorded() && !best.recorded())) {
                 best = route;
             }
         }
