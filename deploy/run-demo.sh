@@ -21,6 +21,8 @@ esac
 
 echo "building the library and the demo ..."
 mvn -B -q -f "$root/pom.xml" install -DskipTests
+# the benchmark builds this module with endpoints of its own (profile bench): none of them in the demo
+rm -rf "$here/demo/target/classes/org/recordedcall/demo/bench" "$here/demo/target/demo"
 if [[ "$server" == wildfly ]]; then
     mvn -B -q -f "$here/demo/pom.xml" package -DskipWildfly=false
 else
@@ -47,7 +49,8 @@ home="$(ls -d "$servers"/wildfly-*/ | head -n 1)"
 base="$data/server"
 if [[ ! -d "$base" ]]; then
     cp -r "$home/standalone" "$base"
-    sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE#" \
+    # (WildFly's URL goes on with DB_CLOSE_ON_EXIT=FALSE already: H2 must not close itself before the drain)
+    sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1#" \
         "$base/configuration/standalone.xml"
 fi
 # the demo's users are Jakarta Security's own identity store, not WildFly's: without this, Elytron
