@@ -4,7 +4,8 @@
 #   deploy/run-demo.sh            # Payara Micro (EclipseLink)
 #   deploy/run-demo.sh wildfly    # WildFly (Hibernate)
 # Records are kept in an H2 file database under deploy/data/<server>/, which survives a
-# restart. Stop with Ctrl-C. PORT=9080 deploy/run-demo.sh picks another port.
+# restart. The address is printed once the demo answers. Stop with Ctrl-C. PORT=9080 deploy/run-demo.sh
+# picks another port.
 set -euo pipefail
 
 server="${1:-payara}"
@@ -18,6 +19,34 @@ case "$server" in
     payara|wildfly) ;;
     *) echo "usage: $0 [payara|wildfly]" >&2; exit 2 ;;
 esac
+
+# Runs the server in the background and says where the demo is once the demo answers, not
+# before (the server's listener is up seconds before the application); Ctrl-C stops both.
+run() {
+    "$@" &
+    local pid=$!
+    trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 0' INT TERM
+    local started=$SECONDS
+    if command -v curl >/dev/null; then
+        until curl -s -o /dev/null -f "http://localhost:$port/demo/"; do
+            if ! kill -0 "$pid" 2>/dev/null; then
+                echo "the server stopped before the demo answered: see its log above" >&2
+                wait "$pid"
+                exit 1
+            fi
+            if (( SECONDS - started > 300 )); then
+                echo "the demo has not answered within 5 minutes: see the server's log above" >&2
+                break
+            fi
+            sleep 1
+        done
+        echo
+        echo "the demo answers at http://localhost:$port/demo/ ($((SECONDS - started)) s after the server started;" \
+            "Ctrl-C stops it)"
+        echo
+    fi
+    wait "$pid"
+}
 
 echo "building the library and the demo ..."
 mvn -B -q -f "$root/pom.xml" install -DskipTests
@@ -36,11 +65,12 @@ if [[ "$server" == payara ]]; then
     # DB_CLOSE_ON_EXIT=FALSE: H2 would otherwise close itself at JVM exit, before the recorder
     # has written what is queued
     echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/recorded-calls;DB_CLOSE_ON_EXIT=FALSE" > "$boot"
-    echo "starting Payara Micro on http://localhost:$port/demo/ (data in $data)"
-    exec java -Xmx512m -jar "$servers/payara-micro.jar" \
+    echo "starting Payara Micro (data in $data) ..."
+    run java -Xmx512m -jar "$servers/payara-micro.jar" \
         --deploy "$here/demo/target/demo.war" --contextroot demo \
         --port "$port" --nocluster --disablephonehome \
         --prebootcommandfile "$boot"
+    exit
 fi
 
 # WildFly: a server base directory of the demo's own, its default datasource (ExampleDS,
@@ -58,7 +88,7 @@ fi
 sed -i '/<subsystem xmlns="urn:jboss:domain:undertow/,/<\/subsystem>/ s#<application-security-domain name="other" security-domain="ApplicationDomain"/>#<application-security-domain name="other" security-domain="ApplicationDomain" integrated-jaspi="false"/>#' \
     "$base/configuration/standalone.xml"
 cp "$here/demo/target/demo.war" "$base/deployments/demo.war"
-echo "starting WildFly on http://localhost:$port/demo/ (data in $data)"
+echo "starting WildFly (data in $data) ..."
 export LAUNCH_JBOSS_IN_BACKGROUND=1
-exec "$home/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.http.port="$port" \
+run "$home/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.http.port="$port" \
     -Djboss.management.http.port="${MANAGEMENT_PORT:-9990}"
