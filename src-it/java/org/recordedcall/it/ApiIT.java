@@ -94,6 +94,28 @@ class ApiIT {
     }
 
     @Test
+    void aListHoldsSummariesAndTheWholeCallsOnlyWhenAsked() {
+        api.send(api.request("api/orders").header("X-Request-Id", run).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"" + run + "\",\"quantity\":1}")));
+        api.awaitRow(run);
+
+        var summary = page("correlationId=" + run).getJsonArray("calls").getJsonObject(0);
+        var whole = page("correlationId=" + run + "&full=true").getJsonArray("calls").getJsonObject(0);
+
+        for (var field : List.of("id", "correlationId", "startedAt", "durationNanos", "httpMethod", "path", "route",
+                "status", "outcome", "operation")) {
+            assertTrue(summary.containsKey(field), field + " in " + summary);
+        }
+        for (var field : List.of("requestHeaders", "requestBody", "arguments", "result", "responseBody", "stackTrace")) {
+            assertFalse(summary.containsKey(field), field + " in a summary: " + summary);
+        }
+        assertTrue(whole.getString("requestBody").contains(run), whole::toString);
+        assertEquals(summary.getString("id"), whole.getString("id"));
+        assertEquals(400, viewer("recorded-calls/api/calls?full=maybe").statusCode());
+        assertEquals(400, viewer("recorded-calls/api/calls/export?full=true").statusCode(), "the export is whole always");
+    }
+
+    @Test
     void theApiIsReadOnly() {
         var post = api.send(api.request("recorded-calls/api/calls").header("X-Test-Login", VIEWER)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * <table>
  * <caption>What it answers, below its mapping</caption>
  * <tr><td>{@code dashboard}, {@code dashboard.js}, {@code dashboard.css}</td><td>the dashboard, from the jar</td></tr>
- * <tr><td>{@code api/calls}</td><td>a page of calls: filters, order, keyset paging</td></tr>
+ * <tr><td>{@code api/calls}</td><td>a page of calls, summaries unless {@code full=true}: filters, order, keyset paging</td></tr>
  * <tr><td>{@code api/calls/export}</td><td>the calls as JSON lines</td></tr>
  * <tr><td>{@code api/calls/{id}}, {@code api/calls/{id}/curl}</td><td>one call, as JSON or as a curl command</td></tr>
  * <tr><td>{@code api/stats}, {@code api/series}</td><td>statistics of a window</td></tr>
@@ -149,8 +149,10 @@ public final class ApiServlet extends HttpServlet {
             case "/dashboard.js" -> file(response, SCRIPT, "text/javascript;charset=UTF-8");
             case "/dashboard.css" -> file(response, STYLE, "text/css;charset=UTF-8");
             case "/api/calls" -> {
-                var filters = filters(request, Filters.QUERY);
-                json(response, calls().find(filters.query(filters.integer("limit", 50, 1, CallQuery.MAX_LIMIT))));
+                var filters = filters(request, Filters.LIST);
+                var full = filters.bool("full", false);
+                var page = calls().find(filters.query(filters.integer("limit", 50, 1, CallQuery.MAX_LIMIT)));
+                json(response, full ? page : CallSummary.Page.of(page));
             }
             case "/api/calls/export" -> export(request, response);
             case "/api/stats" -> {

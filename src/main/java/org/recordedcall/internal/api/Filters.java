@@ -25,6 +25,10 @@ final class Filters {
     static final Set<String> QUERY = Set.of("from", "to", "route", "path", "method", "status", "outcome", "exception",
             "principal", "correlationId", "minDurationMs", "order", "limit", "after");
 
+    /** The list's parameters: the query's, and whether each call comes whole. */
+    static final Set<String> LIST = java.util.stream.Stream.concat(QUERY.stream(), Set.of("full").stream())
+            .collect(Collectors.toUnmodifiableSet());
+
     private static final int MAX_TEXT = 1024;
 
     private final Map<String, List<String>> parameters;
@@ -125,6 +129,19 @@ final class Filters {
             }
         }
         return text;
+    }
+
+    /** {@code true} or {@code false}; {@code fallback} when not given. */
+    boolean bool(String name, boolean fallback) {
+        var value = text(name);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": expected true or false, was '" + value + "'");
+        };
     }
 
     private <E extends Enum<E>> E choice(String name, Class<E> type) {
