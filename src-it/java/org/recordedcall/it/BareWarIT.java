@@ -49,7 +49,7 @@ class BareWarIT {
     private JsonObject awaitCall(Api api, String id) throws InterruptedException {
         var deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
-            var page = Api.object(api.send(api.request("recorded-calls/api/calls?correlationId=" + id)
+            var page = Api.object(api.send(api.request("recorded-calls/api/calls?full=true&correlationId=" + id)
                     .header("X-Test-Login", ApiIT.VIEWER).GET()).body());
             if (!page.getJsonArray("calls").isEmpty()) {
                 return page.getJsonArray("calls").getJsonObject(0);
