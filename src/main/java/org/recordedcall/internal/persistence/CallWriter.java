@@ -68,7 +68,7 @@ public class CallWriter implements CallHandoff, RecorderStatus {
 
     @Inject
     public CallWriter(Settings settings, CallStore store) {
-        this(settings.writer(), settings.storeEnabled() ? database(store) : NO_DATABASE, Sinks.NONE);
+        this(settings.writer(), settings.storeEnabled() ? database(store) : NO_DATABASE);
     }
 
     private static WriteQueue.Store database(CallStore store) {
@@ -91,12 +91,8 @@ public class CallWriter implements CallHandoff, RecorderStatus {
     }
 
     CallWriter(WriterSettings settings, WriteQueue.Store store) {
-        this(settings, store, Sinks.NONE);
-    }
-
-    CallWriter(WriterSettings settings, WriteQueue.Store store, Sinks sinks) {
         this.settings = settings;
-        this.queue = new WriteQueue(settings, store, WriterClock.SYSTEM, sinks);
+        this.queue = new WriteQueue(settings, store);
     }
 
     /**
