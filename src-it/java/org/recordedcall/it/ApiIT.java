@@ -406,7 +406,8 @@ class ApiIT {
         assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
         assertFalse(response.body().matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), "no inline script: " + response.body());
         assertFalse(response.body().contains(" style=") || response.body().contains("<style"), "no inline style");
-        for (var file : Map.of("dashboard.js", "text/javascript", "dashboard.css", "text/css").entrySet()) {
+        for (var file : Map.of("dashboard.js", "text/javascript", "dashboard.css", "text/css",
+                "uplot/uPlot.iife.min.js", "text/javascript", "uplot/uPlot.min.css", "text/css").entrySet()) {
             var served = viewer("recorded-calls/" + file.getKey());
             assertEquals(200, served.statusCode(), file.getKey());
             assertTrue(served.headers().firstValue("Content-Type").orElse("").startsWith(file.getValue()), file::getKey);
@@ -438,31 +439,50 @@ class ApiIT {
     }
 
     @Test
-    void theDashboardInChromiumListsTheCallsShowsOneMaskedAndChartsThem() {
+    void theDashboardInChromiumChartsTheWindowTablesTheRoutesAndShowsOneCallMasked() {
         // recorded data that would run if the page took it as markup: it must show as text
         var attack = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
         api.send(api.request("api/orders").header("X-Request-Id", run).header("X-Note", attack)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"item\":\"" + run + "\",\"quantity\":2,\"password\":\"hunter2\"}")));
         var id = RecordingIT.text(api.awaitRow(run), "id");
+        var route = Api.object(viewer("recorded-calls/api/calls/" + id).body()).getString("route");
+        // the view the fragment names: the last 15 minutes, this route only, this call open
         var page = base.toString().replaceFirst("^http://[^/:]+", "http://127.0.0.1") + "api/_it/login?as="
-                + Api.encode(VIEWER) + "&then=" + Api.encode("/recorded-calls/dashboard#call=" + id);
+                + Api.encode(VIEWER) + "&then=" + Api.encode("/recorded-calls/dashboard#window=15m&route="
+                + Api.encode(route) + "&call=" + id);
 
         var dom = Chromium.dom(page, 15_000);
 
-        assertTrue(dom.contains("<tr data-id=\"" + id + "\""), "the list shows the call just made: " + excerpt(dom, "<tbody"));
-        var detail = excerpt(dom, "<section id=\"detail\"");
-        assertTrue(detail.contains("data-id=\"" + id + "\"") && !detail.contains(" hidden"), "the detail view is open: " + detail);
+        // the chart: uPlot drew it, with a labelled time axis, and counted the call
+        var chart = excerpt(dom, "<div id=\"chart\"");
+        assertTrue(chart.contains("data-rendered=\"true\"") && chart.contains("class=\"uplot"), "the chart rendered: " + chart);
+        assertTrue(Integer.parseInt(chart.replaceAll("(?s).*data-calls=\"(\\d+)\".*", "$1")) >= 1, chart);
+        var ticks = chart.replaceAll("(?s).*data-x-ticks=\"([^\"]*)\".*", "$1").split(" \\| ");
+        assertTrue(ticks.length >= 3 && java.util.Arrays.stream(ticks).allMatch(t -> t.matches(".*\\d:\\d\\d.*")),
+                "the time axis is labelled with times: " + String.join(" | ", ticks));
+        assertTrue(dom.contains("u-legend") && dom.contains(">p99<"), "the legend names the lines");
+        // the routes: the call's route is a row, chosen, and the list shows only its calls
+        var routes = excerpt(dom, "<table id=\"routes\"");
+        assertTrue(dom.contains("<tr data-route=\"" + route.replace("\"", "&quot;") + "\" class=\"selected\""),
+                "the route is a row of the table, chosen: " + routes);
+        var list = dom.substring(dom.indexOf("<table id=\"calls\""), dom.indexOf("</table>", dom.indexOf("<table id=\"calls\"")));
+        assertTrue(list.contains("<tr data-id=\"" + id + "\""), "the list shows the call just made: " + list);
+        var titles = java.util.regex.Pattern.compile("class=\"path\" title=\"([^\"]*)\"").matcher(list).results()
+                .map(m -> m.group(1)).toList();
+        assertFalse(titles.isEmpty(), list);
+        assertTrue(titles.stream().allMatch(("route " + route)::equals), "only the route's calls: " + titles);
+        // the call: in the side panel, its body masked and indented, nothing recorded taken as markup
+        var detail = excerpt(dom, "<aside id=\"detail\"");
+        assertTrue(detail.contains("data-id=\"" + id + "\"") && !detail.contains(" hidden"), "the detail panel is open: " + detail);
         var body = excerpt(dom, "data-field=\"requestBody\"");
-        assertTrue(body.contains("\"password\":\"***\""), "the detail shows the masked body: " + body);
+        assertTrue(body.contains("\"password\": \"***\"") && body.contains("\n  \"quantity\": 2"),
+                "the detail shows the masked body, indented: " + body);
         assertFalse(dom.contains("hunter2"), "no secret on the page");
         assertTrue(dom.contains("<title>Recorded calls</title>") && !dom.contains("pwned</title>"), "nothing recorded ran");
         assertFalse(dom.contains("<img src=\"x\"") || dom.contains("<img src=x"), "recorded markup is not markup");
         assertTrue(dom.contains("&lt;img src=x"), "it is shown as text: " + excerpt(dom, "data-field=\"requestHeaders\""));
-        var chart = excerpt(dom, "<canvas id=\"chart\"");
-        assertTrue(chart.contains("data-rendered=\"true\""), "the chart rendered: " + chart);
-        assertTrue(Integer.parseInt(chart.replaceAll("(?s).*data-calls=\"(\\d+)\".*", "$1")) >= 1, chart);
-        assertEquals("", excerpt(dom, "<div id=\"error\">").replaceAll("(?s)<div id=\"error\">(.*?)</div>.*", "$1"),
+        assertEquals("", excerpt(dom, "<div id=\"error\"").replaceAll("(?s)<div id=\"error\"[^>]*>(.*?)</div>.*", "$1"),
                 "no error shown");
     }
 

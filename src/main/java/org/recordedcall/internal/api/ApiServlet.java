@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  *
  * <table>
  * <caption>What it answers, below its mapping</caption>
- * <tr><td>{@code dashboard}, {@code dashboard.js}, {@code dashboard.css}</td><td>the dashboard, from the jar</td></tr>
+ * <tr><td>{@code dashboard}, {@code dashboard.js}, {@code dashboard.css}, {@code uplot/*}</td><td>the dashboard
+ * and the charting library it is built on (uPlot, MIT), from the jar</td></tr>
  * <tr><td>{@code api/calls}</td><td>a page of calls, summaries unless {@code full=true}: filters, order, keyset paging</td></tr>
  * <tr><td>{@code api/calls/export}</td><td>the calls as JSON lines</td></tr>
  * <tr><td>{@code api/calls/{id}}, {@code api/calls/{id}/curl}</td><td>one call, as JSON or as a curl command</td></tr>
@@ -57,9 +59,14 @@ public final class ApiServlet extends HttpServlet {
     static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             + "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static final String PAGE = load("dashboard.html");
-    private static final String SCRIPT = load("dashboard.js");
-    private static final String STYLE = load("dashboard.css");
+    /** The dashboard's files, by their path below the mapping; uPlot's are copied into the jar from its WebJar. */
+    private static final Map<String, Asset> ASSETS = Map.of(
+            "/dashboard", Asset.of("dashboard.html", "text/html"),
+            "/dashboard.js", Asset.of("dashboard.js", "text/javascript"),
+            "/dashboard.css", Asset.of("dashboard.css", "text/css"),
+            "/uplot/uPlot.iife.min.js", Asset.of("uplot/uPlot.iife.min.js", "text/javascript"),
+            "/uplot/uPlot.min.css", Asset.of("uplot/uPlot.min.css", "text/css"),
+            "/uplot/LICENSE", Asset.of("uplot/LICENSE", "text/plain"));
 
     private transient Jsonb json;
     private transient ApiSettings settings;
@@ -144,10 +151,13 @@ public final class ApiServlet extends HttpServlet {
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        var asset = ASSETS.get(path);
+        if (asset != null) {
+            response.setHeader("Content-Security-Policy", POLICY);
+            text(response, asset.content(), asset.type());
+            return;
+        }
         switch (path) {
-            case "/dashboard" -> file(response, PAGE, "text/html;charset=UTF-8");
-            case "/dashboard.js" -> file(response, SCRIPT, "text/javascript;charset=UTF-8");
-            case "/dashboard.css" -> file(response, STYLE, "text/css;charset=UTF-8");
             case "/api/calls" -> {
                 var filters = filters(request, Filters.LIST);
                 var full = filters.bool("full", false);
@@ -224,11 +234,6 @@ public final class ApiServlet extends HttpServlet {
         text(response, json.toJson(value), JSON_TYPE);
     }
 
-    private static void file(HttpServletResponse response, String content, String type) throws IOException {
-        response.setHeader("Content-Security-Policy", POLICY);
-        text(response, content, type);
-    }
-
     private static void text(HttpServletResponse response, String content, String type) throws IOException {
         var bytes = content.getBytes(StandardCharsets.UTF_8);
         response.setContentType(type);
@@ -248,14 +253,18 @@ public final class ApiServlet extends HttpServlet {
         return CDI.current().select(JpaRecordedCalls.class).get();
     }
 
-    private static String load(String name) {
-        try (InputStream in = ApiServlet.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the recorded-call jar");
+    /** A file of the dashboard, read from the jar once. */
+    private record Asset(String content, String type) {
+
+        static Asset of(String name, String type) {
+            try (InputStream in = ApiServlet.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException(name + " is missing from the recorded-call jar");
+                }
+                return new Asset(new String(in.readAllBytes(), StandardCharsets.UTF_8), type + ";charset=UTF-8");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
