@@ -5,7 +5,8 @@
 #   deploy/run-demo.sh wildfly    # WildFly (Hibernate)
 # Records are kept in an H2 file database under deploy/data/<server>/, which survives a
 # restart. The address is printed once the demo answers. Stop with Ctrl-C. PORT=9080 deploy/run-demo.sh
-# picks another port.
+# picks another port, DATA=/some/dir another place for the records (and WildFly's server directory).
+# The library and the demo are built only when their sources are newer than what was built last.
 set -euo pipefail
 
 server="${1:-payara}"
@@ -13,7 +14,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 port="${PORT:-8080}"
 servers="$here/demo/target/servers"
-data="$here/data/$server"
+data="${DATA:-$here/data/$server}"
 
 case "$server" in
     payara|wildfly) ;;
@@ -48,14 +49,47 @@ run() {
     wait "$pid"
 }
 
-echo "building the library and the demo ..."
-mvn -B -q -f "$root/pom.xml" install -DskipTests
-# the benchmark builds this module with endpoints of its own (profile bench): none of them in the demo
-rm -rf "$here/demo/target/classes/org/recordedcall/demo/bench" "$here/demo/target/demo"
-if [[ "$server" == wildfly ]]; then
-    mvn -B -q -f "$here/demo/pom.xml" package -DskipWildfly=false
+# true when the file $1 exists and no file under the other arguments is newer
+newer_than() {
+    local built="$1"
+    shift
+    [[ -e "$built" ]] && [[ -z "$(find "$@" -type f -newer "$built" -print -quit)" ]]
+}
+
+server_there() {
+    if [[ "$server" == payara ]]; then
+        [[ -e "$servers/payara-micro.jar" ]]
+    else
+        ls -d "$servers"/wildfly-*/ >/dev/null 2>&1
+    fi
+}
+
+# the library: built and installed unless the installed jar is at least as new as its sources
+jar="$root/target/recorded-call-0.1.0-SNAPSHOT.jar"
+installed="$HOME/.m2/repository/org/recordedcall/recorded-call/0.1.0-SNAPSHOT/recorded-call-0.1.0-SNAPSHOT.jar"
+# (whole seconds: the installed copy keeps the jar's time in milliseconds only)
+if newer_than "$jar" "$root/pom.xml" "$root/src/main" && [[ -e "$installed" ]] \
+        && (( $(stat -c %Y "$installed") >= $(stat -c %Y "$jar") )); then
+    echo "the library is up to date"
 else
-    mvn -B -q -f "$here/demo/pom.xml" package
+    echo "building the library ..."
+    mvn -B -q -f "$root/pom.xml" install -DskipTests
+fi
+# the demo: built unless its WAR is newer than its sources and the library, has none of the
+# benchmark's endpoints (deploy/benchmark.sh builds this module with them) and its server is there
+war="$here/demo/target/demo.war"
+if newer_than "$war" "$here/demo/pom.xml" "$here/demo/src/main" "$installed" \
+        && ! jar tf "$war" | grep -q '/demo/bench/' \
+        && server_there; then
+    echo "the demo is up to date"
+else
+    echo "building the demo ..."
+    rm -rf "$here/demo/target/classes/org/recordedcall/demo/bench" "$here/demo/target/demo"
+    if [[ "$server" == wildfly ]]; then
+        mvn -B -q -f "$here/demo/pom.xml" package -DskipWildfly=false
+    else
+        mvn -B -q -f "$here/demo/pom.xml" package
+    fi
 fi
 mkdir -p "$data"
 

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The demo, started the way the README says (deploy/run-demo.sh [wildfly]), on each server:
+# it must print its address, answer its landing page, record an order and give that call back
+# through the query API and the dashboard to demo/demo (and to nobody signed out). Its records
+# go to target/demo-test/<server>, not to deploy/data. 'mvn install' runs it after the
+# integration tests, once the library is installed (-DskipTests skips it).
+#   deploy/test-demo.sh                 # both servers
+#   deploy/test-demo.sh wildfly         # one
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+port="${DEMO_TEST_PORT:-18780}"
+work="$root/target/demo-test"
+base="http://localhost:$port/demo"
+(( $# )) || set -- payara wildfly
+
+fail() {
+    echo "demo test ($1): $2; the demo's output:" >&2
+    sed 's/^/    /' "$work/$1.log" >&2 || true
+    stop
+    exit 1
+}
+
+pid=""
+stop() {
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true # run-demo.sh stops its server and waits for it
+        for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        kill -KILL -- "-$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
+    pid=""
+}
+trap stop EXIT
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+
+for server in "$@"; do
+    rm -rf "${work:?}/$server" "$work/$server.log"
+    mkdir -p "$work"
+    started=$SECONDS
+    PORT="$port" MANAGEMENT_PORT="$((port + 1000))" DATA="$work/$server" \
+        setsid "$here/run-demo.sh" "$server" >"$work/$server.log" 2>&1 &
+    pid=$!
+    until grep -q "the demo answers at http://localhost:$port/demo/" "$work/$server.log"; do
+        kill -0 "$pid" 2>/dev/null || fail "$server" "run-demo.sh ended before printing the demo's address"
+        (( SECONDS - started < 420 )) || fail "$server" "no address printed within 420 s"
+        sleep 1
+    done
+    answered=$((SECONDS - started))
+
+    landing="$(curl -sf "$base/")" || fail "$server" "the landing page does not answer"
+    grep -q 'recorded-calls/dashboard' <<<"$landing" || fail "$server" "the landing page does not lead to the dashboard"
+    id="demo-test-$server-$RANDOM$RANDOM"
+    created="$(status_of -X POST -H 'Content-Type: application/json' -H "X-Request-Id: $id" \
+        -d '{"item":"book","quantity":2}' "$base/api/orders")"
+    [[ "$created" == 201 ]] || fail "$server" "POST /api/orders answered $created, not 201"
+    call=""
+    for _ in $(seq 50); do
+        call="$(curl -sf -u demo:demo "$base/recorded-calls/api/calls?correlationId=$id")" || call=""
+        grep -q "\"correlationId\":\"$id\"" <<<"$call" && break
+        sleep 0.2
+    done
+    grep -q "\"correlationId\":\"$id\"" <<<"$call" || fail "$server" "the order's call is not in the API's answer: $call"
+    grep -q '"httpMethod":"POST"' <<<"$call" && grep -q '"status":201' <<<"$call" \
+        || fail "$server" "the call read back is not the POST that answered 201: $call"
+    [[ "$(status_of -u demo:demo "$base/recorded-calls/dashboard")" == 200 ]] || fail "$server" "the dashboard does not answer demo/demo"
+    [[ "$(status_of -u demo:demo "$base/recorded-calls/uplot/uPlot.iife.min.js")" == 200 ]] || fail "$server" "no chart library"
+    [[ "$(status_of "$base/recorded-calls/api/calls")" == 401 ]] || fail "$server" "the API answers without signing in"
+    [[ "$(status_of -u demo:wrong "$base/recorded-calls/api/calls")" == 401 ]] || fail "$server" "a wrong password is let in"
+    stop
+    echo "demo test ($server): the address printed $answered s after the start, the order's call read back as demo/demo"
+done
