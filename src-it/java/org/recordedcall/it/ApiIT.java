@@ -73,7 +73,7 @@ class ApiIT {
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
         assertEquals(403, stranger.statusCode());
-        assertEquals("forbidden", Api.object(stranger.body()).getString("error"));
+        assertEquals("forbidden", Api.object(stranger.body()).getString("code"));
         assertEquals(200, viewer.statusCode());
         assertEquals(403, page.statusCode());
     }
@@ -121,11 +121,11 @@ class ApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertEquals(405, post.statusCode());
-        assertEquals("method_not_allowed", Api.object(post.body()).getString("error"));
+        assertEquals("method_not_allowed", Api.object(post.body()).getString("code"));
         assertTrue(post.headers().firstValue("Allow").orElse("").contains("GET"), post.headers().map().toString());
         var unknown = viewer("recorded-calls/api/nothing-here");
         assertEquals(404, unknown.statusCode());
-        assertEquals("not_found", Api.object(unknown.body()).getString("error"));
+        assertEquals("not_found", Api.object(unknown.body()).getString("code"));
     }
 
     @Test
@@ -212,7 +212,7 @@ class ApiIT {
         assertFalse(call.toString().contains("hunter2"), "masked");
         assertFalse(call.toString().contains("very-secret"), "masked");
         assertEquals(404, missing.statusCode());
-        assertEquals("not_found", Api.object(missing.body()).getString("error"));
+        assertEquals("not_found", Api.object(missing.body()).getString("code"));
     }
 
     // ---- validation
@@ -258,7 +258,7 @@ class ApiIT {
             var response = viewer("recorded-calls/api/calls?" + query);
             assertEquals(400, response.statusCode(), query + " -> " + response.body());
             var body = Api.object(response.body());
-            assertEquals("bad_request", body.getString("error"));
+            assertEquals("bad_request", body.getString("code"));
             assertTrue(body.getString("message").contains(named), query + " -> " + body);
         });
         assertEquals(400, viewer("recorded-calls/api/stats?from=nope").statusCode());

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.recordedcall.CallQuery;
 import org.recordedcall.internal.Cdi;
-import org.recordedcall.internal.JsonSupport;
+import org.recordedcall.internal.ErrorBody;
 import org.recordedcall.internal.config.ApiSettings;
 import org.recordedcall.internal.config.Settings;
 import org.recordedcall.internal.persistence.JpaRecordedCalls;
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * (no resource in its start-up banner, its WADL or its routing). Off unless
  * {@code recordedcall.api.enabled}; then 401 for an anonymous caller, 403 for one not in the role.
  * Every answer is {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff};
- * every failure is {@code {"error": code, "message": text}}. Read-only: {@code GET} and {@code HEAD}.
+ * every failure is the library's one error body ({@link ErrorBody}). Read-only: {@code GET} and {@code HEAD}.
  *
  * <table>
  * <caption>What it answers, below its mapping</caption>
@@ -92,7 +92,7 @@ public final class ApiServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
             response.setHeader("Allow", "GET, HEAD");
-            failure(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method_not_allowed",
+            failure(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     "the recorded-call API is read-only: GET and HEAD");
             return;
         }
@@ -112,14 +112,14 @@ public final class ApiServlet extends HttpServlet {
 
     private static void answerFailure(HttpServletResponse response, RuntimeException failed) throws IOException {
         if (failed instanceof IllegalArgumentException bad) {
-            failure(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", bad.getMessage());
+            failure(response, HttpServletResponse.SC_BAD_REQUEST, bad.getMessage());
         } else if (failed instanceof PersistenceException) {
             LOG.log(System.Logger.Level.WARNING, "recorded-call API: the database did not answer", failed);
-            failure(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database_unavailable",
+            failure(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorBody.STORAGE_UNAVAILABLE,
                     "the recorded calls cannot be read now; try again");
         } else {
             LOG.log(System.Logger.Level.ERROR, "recorded-call API failed", failed);
-            failure(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal_error",
+            failure(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ErrorBody.INTERNAL_ERROR,
                     "the recorded-call API failed; see the server log");
         }
     }
@@ -127,22 +127,22 @@ public final class ApiServlet extends HttpServlet {
     /** The door: 404 while the API is off, 401 for an anonymous caller, 403 for one not in the role. */
     private boolean admitted(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (settings == null) {
-            failure(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable", Cdi.ABSENT);
+            failure(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Cdi.ABSENT);
             return false;
         }
         if (!settings.enabled()) {
-            failure(response, HttpServletResponse.SC_NOT_FOUND, "not_found",
+            failure(response, HttpServletResponse.SC_NOT_FOUND,
                     "the recorded-call API is not enabled (recordedcall.api.enabled)");
             return false;
         }
         if (request.getUserPrincipal() == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"recorded-calls\"");
-            failure(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "sign in as a user in the role "
+            failure(response, HttpServletResponse.SC_UNAUTHORIZED, "sign in as a user in the role "
                     + settings.role());
             return false;
         }
         if (!request.isUserInRole(settings.role())) {
-            failure(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+            failure(response, HttpServletResponse.SC_FORBIDDEN,
                     request.getUserPrincipal().getName() + " is not in the role " + settings.role());
             return false;
         }
@@ -183,14 +183,14 @@ public final class ApiServlet extends HttpServlet {
     private void oneCall(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         var matcher = ONE_CALL.matcher(path);
         if (!matcher.matches()) {
-            failure(response, HttpServletResponse.SC_NOT_FOUND, "not_found", "no such resource of the recorded-call API");
+            failure(response, HttpServletResponse.SC_NOT_FOUND, "no such resource of the recorded-call API");
             return;
         }
         filters(request, Set.of()); // no parameters here
         var id = matcher.group(1);
         var call = calls().find(id).orElse(null);
         if (call == null) {
-            failure(response, HttpServletResponse.SC_NOT_FOUND, "not_found", "no recorded call " + id);
+            failure(response, HttpServletResponse.SC_NOT_FOUND, "no recorded call " + id);
         } else if (matcher.group(2) == null) {
             json(response, call);
         } else {
@@ -241,12 +241,14 @@ public final class ApiServlet extends HttpServlet {
         response.getOutputStream().write(bytes);
     }
 
-    /** A failure of the API: {@code {"error": code, "message": text}}. */
+    /** A failure of the API, in the library's one error body; the API's own calls are never recorded: no call id. */
     static void failure(HttpServletResponse response, int status, String code, String message) throws IOException {
         response.setStatus(status);
-        var body = JsonSupport.PROVIDER.createObjectBuilder().add("error", code)
-                .add("message", message == null ? "" : message).build();
-        text(response, body.toString(), JSON_TYPE);
+        text(response, ErrorBody.of(code, message, null, null).toString(), JSON_TYPE);
+    }
+
+    static void failure(HttpServletResponse response, int status, String message) throws IOException {
+        failure(response, status, ErrorBody.code(status), message);
     }
 
     private static JpaRecordedCalls calls() {

@@ -95,6 +95,14 @@ public final class BodyText {
     }
 
     /**
+     * Whether a body of this type is a stream of server-sent events: never copied (it may stay
+     * open for hours), its place in the record says so instead.
+     */
+    public static boolean isEventStream(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    }
+
+    /**
      * Whether a body of this type is never text worth keeping: multipart (files), images,
      * audio, video, archives and other declared binaries. Untyped and
      * {@code application/octet-stream} bodies are not judged by their type: servers label

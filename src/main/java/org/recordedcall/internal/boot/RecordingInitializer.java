@@ -3,7 +3,7 @@ package org.recordedcall.internal.boot;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
-import org.recordedcall.internal.capture.RecordingServletFilter;
+import org.recordedcall.internal.lifecycle.RecordingServletFilter;
 import org.recordedcall.internal.persistence.StoreLifecycle;
 
 import java.util.EnumSet;

@@ -5,35 +5,21 @@ import jakarta.json.JsonArray;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.recordedcall.CurrentCall;
-import org.recordedcall.internal.JsonSupport;
-import org.recordedcall.internal.capture.CurrentCallView;
+import org.recordedcall.internal.ErrorBody;
+import org.recordedcall.internal.lifecycle.CurrentCallView;
 
 /**
- * The one shape of an error: {@code {"code": ..., "message": ..., "callId": ...}}, with
- * {@code fields} for a validation failure. The codes are stable (README, "Error shape").
+ * The error shape's answers: the library's one error body ({@link ErrorBody}) with the id of the
+ * call the request is, the exception noted on that call.
  */
 final class ErrorEnvelope {
-
-    static final String VALIDATION_FAILED = "validation_failed";
-    static final String INVALID_BODY = "invalid_body";
-    static final String STORAGE_UNAVAILABLE = "storage_unavailable";
-    static final String INTERNAL_ERROR = "internal_error";
 
     private ErrorEnvelope() {
     }
 
     private static Response answer(int status, String code, String message, JsonArray fields) {
-        var body = JsonSupport.PROVIDER.createObjectBuilder().add("code", code).add("message", message);
-        var callId = callId();
-        if (callId == null) {
-            body.addNull("callId");
-        } else {
-            body.add("callId", callId);
-        }
-        if (fields != null) {
-            body.add("fields", fields);
-        }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build().toString()).build();
+        var body = ErrorBody.of(code, message, callId(), fields);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 
     /**

@@ -7,9 +7,9 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.recordedcall.internal.ErrorBody;
 
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +38,7 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
             }
             var status = response.getStatusInfo();
             var reason = status.getReasonPhrase() == null ? "HTTP " + status.getStatusCode() : status.getReasonPhrase();
-            var code = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+            var code = ErrorBody.code(reason);
             var message = status.getStatusCode() >= 500 ? "the request could not be served" : reason;
             var envelope = ErrorEnvelope.answer(web, status.getStatusCode(), code, message, null);
             // its headers stay (Allow of a 405, WWW-Authenticate of a 401)
@@ -49,7 +49,7 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
         }
         if (isDatabaseError(exception)) {
             return Response.fromResponse(ErrorEnvelope.answer(exception, Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
-                    ErrorEnvelope.STORAGE_UNAVAILABLE, "the data store is unavailable; try again in "
+                    ErrorBody.STORAGE_UNAVAILABLE, "the data store is unavailable; try again in "
                             + RETRY_AFTER_SECONDS + " seconds", null))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
@@ -57,7 +57,7 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
     }
 
     private static Response serverError(Throwable exception) {
-        return ErrorEnvelope.answer(exception, Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(), ErrorEnvelope.INTERNAL_ERROR,
+        return ErrorEnvelope.answer(exception, Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(), ErrorBody.INTERNAL_ERROR,
                 "an unexpected error occurred; quote the callId to support", null);
     }
 
@@ -65,7 +65,7 @@ public final class UnmappedExceptionMapper implements ExceptionMapper<Throwable>
         var field = fieldOf(exception);
         var message = field == null ? "the request body could not be read as this endpoint expects it"
                 : "the request body is invalid at '" + field + "'";
-        return ErrorEnvelope.answer(exception, Response.Status.BAD_REQUEST.getStatusCode(), ErrorEnvelope.INVALID_BODY, message, null);
+        return ErrorEnvelope.answer(exception, Response.Status.BAD_REQUEST.getStatusCode(), ErrorBody.INVALID_BODY, message, null);
     }
 
     /** The body could not be read: a JSON-B or JSON-P failure, or the runtime's reading failure, somewhere in the chain. */

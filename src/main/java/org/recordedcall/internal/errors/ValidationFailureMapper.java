@@ -8,8 +8,9 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.recordedcall.internal.ErrorBody;
 import org.recordedcall.internal.JsonSupport;
-import org.recordedcall.internal.capture.RestParameters;
+import org.recordedcall.internal.rest.RestParameters;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class ValidationFailureMapper implements ExceptionMapper<Constraint
                 .forEach(v -> fields.add(JsonSupport.PROVIDER.createObjectBuilder().add("field", v[0]).add("message", v[1])));
         var list = fields.build();
         return ErrorEnvelope.answer(violations, Response.Status.BAD_REQUEST.getStatusCode(),
-                ErrorEnvelope.VALIDATION_FAILED, list.size() + " invalid field(s)", list);
+                ErrorBody.VALIDATION_FAILED, list.size() + " invalid field(s)", list);
     }
 
     private Method resourceMethod() {

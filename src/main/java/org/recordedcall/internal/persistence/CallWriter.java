@@ -8,9 +8,9 @@ import org.recordedcall.RecorderStatus;
 import org.recordedcall.SinkStatus;
 import org.recordedcall.WriterStatus;
 import org.recordedcall.internal.RateLimitedLog;
-import org.recordedcall.internal.capture.CallHandoff;
 import org.recordedcall.internal.config.Settings;
 import org.recordedcall.internal.config.WriterSettings;
+import org.recordedcall.internal.lifecycle.CallHandoff;
 import org.recordedcall.spi.CallSink;
 
 import java.util.List;

@@ -100,7 +100,7 @@ function showError(text) { $("#error").textContent = text || ""; }
 async function getJson(url) {
   const response = await fetch(BASE + url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
   const body = await response.json().catch(() => ({ message: response.statusText }));
-  if (!response.ok) { throw new Error(response.status + ": " + (body.message || body.error)); }
+  if (!response.ok) { throw new Error(response.status + ": " + (body.message || body.code)); }
   return body;
 }
 

@@ -10,7 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.recordedcall.CallRecord;
 import org.recordedcall.RecordedCalls;
-import org.recordedcall.internal.capture.CallIds;
+import org.recordedcall.internal.lifecycle.CallIds;
 import org.recordedcall.internal.persistence.CallStore;
 
 import java.lang.management.ManagementFactory;

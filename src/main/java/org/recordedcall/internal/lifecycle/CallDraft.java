@@ -1,0 +1,225 @@
+package org.recordedcall.internal.lifecycle;
+
+import org.recordedcall.CallKind;
+import org.recordedcall.CallOutcome;
+import org.recordedcall.CallRecord;
+import org.recordedcall.internal.body.BodyText;
+import org.recordedcall.internal.body.CappedBuffer;
+import org.recordedcall.internal.origin.TraceParent;
+import org.recordedcall.internal.rest.Endpoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one mutable record of a call while it runs. Filled by the filters, the writer
+ * interceptor and the CDI interceptor, possibly from several threads for an asynchronous
+ * resource, hence synchronized. Every event carries an immutable {@link #snapshot()}.
+ */
+public final class CallDraft {
+
+    private final String id = CallIds.next();
+    private final CallKind kind;
+    private final Endpoint endpoint;
+    private final HttpFacts http;
+    private final long startNanos;
+    private final Instant startedAt;
+
+    private CappedBuffer requestBody;
+    private String locatedTemplate;
+    private Object entity;
+    private boolean methodReached;
+    private boolean argumentsClaimed;
+    private String arguments;
+    private String result;
+    private Integer status;
+    private Map<String, List<String>> responseHeaders;
+    private CappedBuffer responseBody;
+    private String responseContentType;
+    private String responseBodyNote;
+    private Failure failure;
+    private String principal;
+    private Instant endedAt;
+    private Long durationNanos;
+
+    private CallDraft(CallKind kind, Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt) {
+        this.kind = kind;
+        this.endpoint = endpoint;
+        this.http = http;
+        this.startNanos = startNanos;
+        this.startedAt = startedAt;
+    }
+
+    static CallDraft http(Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt) {
+        return new CallDraft(CallKind.HTTP, endpoint, http, startNanos, startedAt);
+    }
+
+    static CallDraft method(Endpoint endpoint) {
+        return new CallDraft(CallKind.METHOD, endpoint, null, System.nanoTime(), Instant.now());
+    }
+
+    String id() {
+        return id;
+    }
+
+    String correlationId() {
+        return http != null && http.requestId() != null ? http.requestId() : id;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Whether the method is this call's own resource method, not yet seen; true once. */
+    synchronized boolean claimInvocation(java.lang.reflect.Method invoked) {
+        if (argumentsClaimed || kind != CallKind.HTTP || !endpoint.isServedBy(invoked)) {
+            return false;
+        }
+        argumentsClaimed = true;
+        return true;
+    }
+
+    /** The route template below the application path, as the locators on the way made it. */
+    synchronized void locatedTemplate(String template) {
+        locatedTemplate = template;
+    }
+
+    /** Every request filter passed: the runtime goes on to the resource method. */
+    synchronized void methodReached() {
+        methodReached = true;
+    }
+
+    /** Whether the runtime went on to the method without the CDI interceptor seeing it. */
+    synchronized boolean methodRanUnseen() {
+        return methodReached && !argumentsClaimed;
+    }
+
+    /** The entity the runtime read for the method, for a method the CDI interceptor does not see. */
+    synchronized void entity(Object read) {
+        entity = read;
+    }
+
+    synchronized Object entity() {
+        return entity;
+    }
+
+    synchronized void requestBody(CappedBuffer copy) {
+        requestBody = copy;
+    }
+
+    synchronized void arguments(String json) {
+        arguments = json;
+    }
+
+    synchronized void result(String json) {
+        result = json;
+    }
+
+    synchronized void responseBody(CappedBuffer copy, String contentType) {
+        responseBody = copy;
+        responseContentType = contentType;
+    }
+
+    static final String EVENT_STREAM_NOTE = "<not recorded: server-sent events>";
+
+    /**
+     * If the response is a stream of server-sent events, its body is not captured (the record
+     * says so in its place): the one decision, for the writer interceptor and for the servlet
+     * filter past which some runtimes send event streams.
+     */
+    boolean omitIfEventStream(String contentType) {
+        if (BodyText.isEventStream(contentType)) {
+            responseBodyOmitted(EVENT_STREAM_NOTE);
+            return true;
+        }
+        return false;
+    }
+
+    /** The response body is not captured, for the reason given, which the record shows in its place. */
+    synchronized void responseBodyOmitted(String note) {
+        responseBody = null;
+        responseBodyNote = note;
+    }
+
+    synchronized void principal(String name) {
+        if (name != null) {
+            principal = name;
+        }
+    }
+
+    synchronized boolean hasPrincipal() {
+        return principal != null;
+    }
+
+    /** Records a failure; only the first is kept. Returns whether this one was the first. */
+    synchronized boolean fail(Failure thrown) {
+        if (failure != null || endedAt != null) {
+            return false;
+        }
+        failure = thrown;
+        return true;
+    }
+
+    synchronized boolean failed() {
+        return failure != null;
+    }
+
+    synchronized void respond(int sentStatus, Map<String, List<String>> headers) {
+        status = sentStatus;
+        responseHeaders = headers;
+    }
+
+    /** Ends the call; returns {@code true} only the first time, so that it ends exactly once. */
+    synchronized boolean end(long endNanos, Instant at) {
+        if (endedAt != null) {
+            return false;
+        }
+        endedAt = at;
+        durationNanos = Math.max(0, endNanos - startNanos);
+        return true;
+    }
+
+    synchronized CallRecord snapshot() {
+        var facts = http;
+        var record = CallRecord.builder()
+                .id(id)
+                .correlationId(correlationId())
+                .kind(kind)
+                .operation(endpoint.operation())
+                .resourceClass(endpoint.resourceClass() == null ? null : endpoint.resourceClass().getName())
+                .resourceMethod(endpoint.method() == null ? null : endpoint.method().getName())
+                .arguments(arguments)
+                .result(result)
+                .status(status)
+                .responseHeaders(responseHeaders == null || endpoint.records(Endpoint.Part.HEADERS)
+                        ? responseHeaders : Map.of())
+                .responseBody(responseBody == null ? responseBodyNote : BodyText.of(responseBody, responseContentType))
+                .responseBodyTruncated(responseBody != null && responseBody.truncated())
+                .principal(principal)
+                .startedAt(startedAt)
+                .endedAt(endedAt)
+                .durationNanos(durationNanos)
+                .outcome(endedAt == null ? null : CallOutcome.of(status, failure != null));
+        if (failure != null) {
+            record.exceptionType(failure.type()).exceptionMessage(failure.message()).stackTrace(failure.stackTrace());
+        }
+        if (facts != null) {
+            record.traceId(TraceParent.traceId(facts.traceparent()))
+                    .httpMethod(facts.method())
+                    .path(facts.path())
+                    .route(route(facts))
+                    .query(facts.query())
+                    .requestHeaders(endpoint.records(Endpoint.Part.HEADERS) ? facts.headers() : Map.of())
+                    .requestBody(BodyText.of(requestBody, facts.contentType(), facts.contentEncoding()))
+                    .clientAddress(facts.clientAddress())
+                    .userAgent(facts.userAgent());
+        }
+        return record.requestBodyTruncated(requestBody != null && requestBody.truncated()).build();
+    }
+
+    private String route(HttpFacts facts) {
+        var template = locatedTemplate != null ? locatedTemplate : endpoint.template();
+        return template == null ? null : Endpoint.join(facts.servletPath(), template);
+    }
+}

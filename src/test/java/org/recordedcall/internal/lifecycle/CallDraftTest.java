@@ -1,0 +1,116 @@
+package org.recordedcall.internal.lifecycle;
+
+import org.junit.jupiter.api.Test;
+import org.recordedcall.CallKind;
+import org.recordedcall.CallOutcome;
+import org.recordedcall.internal.rest.Endpoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CallDraftTest {
+
+    static final class Orders {
+        @jakarta.ws.rs.Path("{id}")
+        public String find(String id) {
+            return id;
+        }
+    }
+
+    private static HttpFacts facts(String requestId) {
+        return new HttpFacts("GET", "/api/7", "/api", "a=1", Map.of("accept", List.of("*/*")), null, null,
+                "127.0.0.1", "curl", requestId, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
+    private static CallDraft draft(String requestId) throws NoSuchMethodException {
+        var endpoint = Endpoint.of(Orders.class, Orders.class.getMethod("find", String.class));
+        return CallDraft.http(endpoint, facts(requestId), System.nanoTime(), Instant.now());
+    }
+
+    @Test
+    void snapshotCarriesTheHttpFactsAndTheEndpoint() throws Exception {
+        var record = draft(null).snapshot();
+
+        assertEquals(CallKind.HTTP, record.kind());
+        assertEquals(record.id(), record.correlationId());
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", record.traceId());
+        assertEquals("/api/{id}", record.route());
+        assertEquals("/api/7", record.path());
+        assertEquals("Orders#find", record.operation());
+        assertEquals(Orders.class.getName(), record.resourceClass());
+        assertEquals("find", record.resourceMethod());
+        assertNull(record.endedAt());
+        assertNull(record.outcome(), "no outcome before the call ends");
+    }
+
+    @Test
+    void incomingRequestIdBecomesTheCorrelationId() throws Exception {
+        var record = draft("req-42").snapshot();
+
+        assertEquals("req-42", record.correlationId());
+        assertNotEquals("req-42", record.id());
+    }
+
+    @Test
+    void aCallEndsExactlyOnce() throws Exception {
+        var call = draft(null);
+        call.respond(200, Map.of());
+
+        assertTrue(call.end(System.nanoTime(), Instant.now()));
+        var first = call.snapshot();
+        assertFalse(call.end(System.nanoTime() + 1_000_000, Instant.now().plusSeconds(1)));
+
+        assertEquals(first.endedAt(), call.snapshot().endedAt());
+        assertEquals(CallOutcome.SUCCESS, first.outcome());
+        assertTrue(first.durationNanos() >= 0);
+    }
+
+    @Test
+    void theFirstFailureIsKept() throws Exception {
+        var call = draft(null);
+
+        assertTrue(call.fail(new Failure("First", "one", "stack")));
+        assertFalse(call.fail(new Failure("Second", "two", "stack")));
+        call.respond(500, Map.of());
+        call.end(System.nanoTime(), Instant.now());
+
+        assertEquals("First", call.snapshot().exceptionType());
+        assertEquals(CallOutcome.SERVER_ERROR, call.snapshot().outcome());
+    }
+
+    @Test
+    void theResourceMethodIsClaimedOnceOnly() throws Exception {
+        var call = draft(null);
+        var find = Orders.class.getMethod("find", String.class);
+
+        assertTrue(call.claimInvocation(find));
+        assertFalse(call.claimInvocation(find), "a second invocation is a nested call");
+        assertFalse(draft(null).claimInvocation(Object.class.getMethod("toString")));
+    }
+
+    @Test
+    void snapshotsAreImmutable() throws Exception {
+        var record = draft(null).snapshot();
+
+        assertThrows(UnsupportedOperationException.class, () -> record.requestHeaders().put("x", List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> record.requestHeaders().get("accept").add("y"));
+    }
+
+    @Test
+    void stackTracesAreCapped() {
+        var failure = Failure.of(new IllegalStateException("boom"), 40);
+
+        assertEquals("java.lang.IllegalStateException", failure.type());
+        assertEquals("boom", failure.message());
+        assertTrue(failure.stackTrace().startsWith("java.lang.IllegalStateException: boom"));
+        assertTrue(failure.stackTrace().contains("(truncated,"), failure.stackTrace());
+    }
+}

@@ -1,0 +1,55 @@
+package org.recordedcall.internal.masking;
+
+import org.junit.jupiter.api.Test;
+import org.recordedcall.RecordedCallSettings;
+import org.recordedcall.internal.config.Settings;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HeaderCaptureTest {
+
+    private static final Map<String, List<String>> REQUEST = Map.of(
+            "Authorization", List.of("Bearer secret"),
+            "COOKIE", List.of("session=1", "theme=dark"),
+            "Proxy-Authorization", List.of("Basic abc"),
+            "Set-Cookie", List.of("id=2"),
+            "Accept", List.of("application/json"),
+            "X-Api-Key", List.of("k-123"),
+            "X-Auth-Token", List.of("t-456"),
+            "X-Internal-Id", List.of("7"));
+
+    @Test
+    void secretHeadersAreMaskedByDefaultWhateverTheirCase() {
+        var copy = copy(Settings.defaults());
+
+        assertEquals(List.of("***"), copy.get("authorization"));
+        assertEquals(List.of("***", "***"), copy.get("cookie"));
+        assertEquals(List.of("***"), copy.get("proxy-authorization"));
+        assertEquals(List.of("***"), copy.get("set-cookie"));
+        assertEquals(List.of("application/json"), copy.get("accept"));
+        assertEquals(List.of("***"), copy.get("x-api-key"), "named like a key");
+        assertEquals(List.of("***"), copy.get("x-auth-token"), "named like a token");
+        assertEquals(List.of("7"), copy.get("x-internal-id"));
+    }
+
+    @Test
+    void theMaskedListIsConfigurable() {
+        var settings = Settings.from(Map.of(RecordedCallSettings.MASKED_HEADERS, "X-Internal-Id",
+                RecordedCallSettings.MASKED_NAMES, "password")::get);
+
+        var copy = copy(settings);
+
+        assertEquals(List.of("***"), copy.get("x-internal-id"));
+        assertEquals(List.of("Bearer secret"), copy.get("authorization"), "no longer a secret by either list");
+        assertEquals(List.of("***"), copy.get("x-api-key"), "still named like a key");
+    }
+
+    private static Map<String, List<String>> copy(Settings settings) {
+        return new HeaderCapture(settings, new Masking(settings)).copy(Collections.enumeration(REQUEST.keySet()),
+                name -> Collections.enumeration(REQUEST.get(name)));
+    }
+}
