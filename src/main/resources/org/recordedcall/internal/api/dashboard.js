@@ -197,7 +197,9 @@ async function drawChart() {
     const options = {
       width: Math.max(320, box.clientWidth), height: 240,
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: true, range: (u, min, max) => [min - half, max + half] }, n: { range: (u, min, max) => [0, Math.max(1, max)] } },
+      // durations on a logarithmic scale: one slow call (a first, cold one) leaves the others readable
+      scales: { x: { time: true, range: (u, min, max) => [min - half, max + half] }, n: { range: (u, min, max) => [0, Math.max(1, max)] },
+        ms: { distr: 3, log: 10 } },
       series: [
         { label: "time", value: (u, v) => (v == null ? "" : localTime(v * 1000, true)) },
         { label: "calls", scale: "n", fill: "rgba(91, 130, 210, 0.45)", stroke: "#5b82d2", paths: bars, points: { show: false } },
