@@ -38,9 +38,6 @@ public final class JsonCapture {
     /** How the text of a value cut at the cap begins, inside its JSON string. */
     public static final String TRUNCATED = "<truncated at ";
 
-    /** The key of a resource method's entity parameter when the class file keeps no parameter names. */
-    public static final String ENTITY = "body";
-
     private final Jsonb jsonb;
     private final int maxChars;
     // per method, each argument's key as JSON text (quoted, escaped), null for one left out

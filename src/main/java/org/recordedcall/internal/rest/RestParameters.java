@@ -10,13 +10,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
-import org.recordedcall.internal.json.JsonCapture;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 
 /** What Jakarta REST makes of a method and its parameters: the one reading of their annotations. */
 public final class RestParameters {
+
+    /** The key of a resource method's entity parameter when the class file keeps no parameter names. */
+    public static final String ENTITY = "body";
 
     private RestParameters() {
     }
@@ -120,7 +122,7 @@ public final class RestParameters {
         if (parameter.isNamePresent()) {
             return parameter.getName();
         }
-        return resourceMethod && isEntity(parameter) ? JsonCapture.ENTITY : parameter.getName();
+        return resourceMethod && isEntity(parameter) ? ENTITY : parameter.getName();
     }
 
     /** Whether the runtime fills the parameter of a resource method from the request body. */
