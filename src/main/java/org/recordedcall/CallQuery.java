@@ -1,6 +1,8 @@
 package org.recordedcall;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Which recorded calls to read, in which order, how many: every filter is optional and they
@@ -17,13 +19,15 @@ import java.time.Instant;
  * @param principal     calls made by this principal
  * @param correlationId calls with this correlation id
  * @param minDurationMillis calls that took at least this long
+ * @param attributes    calls with each of these attributes, name to value ({@link CurrentCall#attribute});
+ *                      empty for no such filter
  * @param order         the order of the calls
  * @param limit         how many calls at most, 1 to {@value #MAX_LIMIT}
  * @param after         the {@link CallPage#next()} cursor of the page before, or {@code null} for the first page
  */
 public record CallQuery(Instant from, Instant to, String route, String pathPrefix, String httpMethod, Integer status,
                         CallOutcome outcome, String exceptionType, String principal, String correlationId,
-                        Long minDurationMillis, Order order, int limit, String after) {
+                        Long minDurationMillis, Map<String, String> attributes, Order order, int limit, String after) {
 
     /** The most calls one page holds. */
     public static final int MAX_LIMIT = 1000;
@@ -65,6 +69,7 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
             throw new IllegalArgumentException("minDurationMillis must be between 0 and " + MAX_DURATION_MILLIS
                     + ", was " + minDurationMillis);
         }
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         if (order == null) {
             order = Order.NEWEST;
         }
@@ -94,7 +99,7 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
     /** The same query for another page: {@code limit} calls after the cursor {@code after} ({@code null}: the first). */
     public CallQuery page(int limit, String after) {
         return new CallQuery(from, to, route, pathPrefix, httpMethod, status, outcome, exceptionType, principal,
-                correlationId, minDurationMillis, order, limit, after);
+                correlationId, minDurationMillis, attributes, order, limit, after);
     }
 
     /** A query of every call, newest first, 50 a page, to narrow down. */
@@ -115,6 +120,7 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
         private String principal;
         private String correlationId;
         private Long minDurationMillis;
+        private final Map<String, String> attributes = new LinkedHashMap<>();
         private Order order = Order.NEWEST;
         private int limit = 50;
         private String after;
@@ -177,6 +183,12 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
             return this;
         }
 
+        /** Calls with this attribute, besides any other given (its name as stored). */
+        public Builder attribute(String name, String value) {
+            attributes.put(name, value);
+            return this;
+        }
+
         public Builder order(Order value) {
             order = value;
             return this;
@@ -195,7 +207,7 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
         /** The query; throws {@link IllegalArgumentException} for values no query can mean. */
         public CallQuery build() {
             return new CallQuery(from, to, route, pathPrefix, httpMethod, status, outcome, exceptionType, principal,
-                    correlationId, minDurationMillis, order, limit, after);
+                    correlationId, minDurationMillis, attributes, order, limit, after);
         }
     }
 }

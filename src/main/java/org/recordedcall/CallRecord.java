@@ -49,6 +49,9 @@ import java.util.TreeMap;
  * @param endedAt               when the call ended
  * @param durationNanos         how long the call took, in nanoseconds
  * @param outcome               SUCCESS, CLIENT_ERROR or SERVER_ERROR; {@code null} until the call ends
+ * @param attributes            the business attributes application code gave the call
+ *                              ({@link CurrentCall#attribute}), name to value, sorted by name; empty, never
+ *                              {@code null}, when it has none
  */
 public record CallRecord(
         String id,
@@ -80,12 +83,15 @@ public record CallRecord(
         Instant startedAt,
         Instant endedAt,
         Long durationNanos,
-        CallOutcome outcome) {
+        CallOutcome outcome,
+        Map<String, String> attributes) {
 
-    /** Copies the header maps, sorted by name, so that a record never shares mutable state. */
+    /** Copies the header and attribute maps, sorted by name, so that a record never shares mutable state. */
     public CallRecord {
         requestHeaders = frozen(requestHeaders);
         responseHeaders = frozen(responseHeaders);
+        attributes = attributes == null || attributes.isEmpty() ? Map.of()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
     }
 
     /** A builder of a record, every component {@code null} (or {@code false}) until set. */
@@ -133,6 +139,7 @@ public record CallRecord(
         private Instant endedAt;
         private Long durationNanos;
         private CallOutcome outcome;
+        private Map<String, String> attributes;
 
         private Builder() {
         }
@@ -168,6 +175,7 @@ public record CallRecord(
             endedAt = call.endedAt;
             durationNanos = call.durationNanos;
             outcome = call.outcome;
+            attributes = call.attributes;
         }
 
         /** @param value see {@link CallRecord#id()} */
@@ -350,12 +358,18 @@ public record CallRecord(
             return this;
         }
 
+        /** @param value see {@link CallRecord#attributes()} */
+        public Builder attributes(Map<String, String> value) {
+            this.attributes = value;
+            return this;
+        }
+
         /** The record. */
         public CallRecord build() {
             return new CallRecord(id, correlationId, traceId, kind, operation, httpMethod, path, route, query,
                     requestHeaders, requestBody, requestBodyTruncated, resourceClass, resourceMethod, arguments, result,
                     status, responseHeaders, responseBody, responseBodyTruncated, exceptionType, exceptionMessage, stackTrace,
-                    principal, clientAddress, userAgent, startedAt, endedAt, durationNanos, outcome);
+                    principal, clientAddress, userAgent, startedAt, endedAt, durationNanos, outcome, attributes);
         }
     }
 

@@ -32,8 +32,12 @@ CREATE TABLE IF NOT EXISTS RECORDED_CALL (
     started_at              TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     ended_at                TIMESTAMP(6) WITH TIME ZONE,
     duration_nanos          BIGINT,
-    outcome                 VARCHAR(16)
+    outcome                 VARCHAR(16),
+    attributes              TEXT
 );
+-- Upgrades of a table an earlier release created: additive only, each a no-op where done.
+-- 2026-11-30: the business attributes of a call (CurrentCall.attribute), a JSON object.
+ALTER TABLE RECORDED_CALL ADD COLUMN IF NOT EXISTS attributes TEXT;
 CREATE INDEX IF NOT EXISTS RECORDED_CALL_STARTED_AT ON RECORDED_CALL (started_at);
 CREATE INDEX IF NOT EXISTS RECORDED_CALL_STATUS ON RECORDED_CALL (status, started_at);
 CREATE INDEX IF NOT EXISTS RECORDED_CALL_OUTCOME ON RECORDED_CALL (outcome, started_at);

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +25,15 @@ import java.util.stream.Collectors;
 final class Filters {
 
     static final Set<String> QUERY = Set.of("from", "to", "route", "path", "method", "status", "outcome", "exception",
-            "principal", "correlationId", "minDurationMs", "order", "limit", "after");
+            "principal", "correlationId", "minDurationMs", "attribute", "order", "limit", "after");
+
+    /** The parameters that may be given more than once, each adding to the others. */
+    private static final Set<String> REPEATABLE = Set.of("attribute");
+
+    /** The most {@code attribute} filters one query takes. */
+    static final int MAX_ATTRIBUTES = 10;
+
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** The list's parameters: the query's, and whether each call comes whole. */
     static final Set<String> LIST = java.util.stream.Stream.concat(QUERY.stream(), Set.of("full").stream())
@@ -40,7 +50,7 @@ final class Filters {
                 throw new IllegalArgumentException("unknown parameter '" + name + "'; known: "
                         + known.stream().sorted().collect(Collectors.joining(", ")));
             }
-            if (parameters.get(name).size() > 1) {
+            if (parameters.get(name).size() > 1 && !REPEATABLE.contains(name)) {
                 throw new IllegalArgumentException(name + ": given " + parameters.get(name).size() + " times; give it once");
             }
         }
@@ -55,8 +65,27 @@ final class Filters {
         return new CallQuery(instant("from"), instant("to"), text("route"), text("path"),
                 text("method") == null ? null : text("method").toUpperCase(Locale.ROOT),
                 integer("status", null, 100, 599), choice("outcome", CallOutcome.class), text("exception"),
-                text("principal"), text("correlationId"), milliseconds("minDurationMs"),
+                text("principal"), text("correlationId"), milliseconds("minDurationMs"), attributes(),
                 choice("order", CallQuery.Order.class), pageSize, text("after"));
+    }
+
+    /** {@code attribute=name:value}, repeatable: calls with all of them; the name as stored. */
+    private Map<String, String> attributes() {
+        var given = parameters.getOrDefault("attribute", List.of());
+        if (given.size() > MAX_ATTRIBUTES) {
+            throw new IllegalArgumentException("attribute: given " + given.size() + " times; at most " + MAX_ATTRIBUTES);
+        }
+        var attributes = new LinkedHashMap<String, String>();
+        for (var pair : given) {
+            var colon = pair.indexOf(':');
+            var name = colon < 0 ? pair : pair.substring(0, colon);
+            if (colon < 0 || !ATTRIBUTE_NAME.matcher(name).matches() || pair.length() > MAX_TEXT) {
+                throw new IllegalArgumentException("attribute: must be name:value, the name of letters, digits, '.', '_' "
+                        + "and '-' (at most 64), e.g. tenant:acme; was " + pair);
+            }
+            attributes.put(name, pair.substring(colon + 1));
+        }
+        return attributes;
     }
 
     Instant instant(String name) {

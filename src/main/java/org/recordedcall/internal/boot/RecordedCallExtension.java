@@ -17,7 +17,6 @@ import org.recordedcall.internal.config.SettingsProducer;
 import org.recordedcall.internal.json.JsonCapture;
 import org.recordedcall.internal.lifecycle.CurrentCallView;
 import org.recordedcall.internal.lifecycle.HttpCalls;
-import org.recordedcall.internal.lifecycle.RecordedCallFeature;
 import org.recordedcall.internal.lifecycle.RecordedCallInterceptor;
 import org.recordedcall.internal.lifecycle.Recorder;
 import org.recordedcall.internal.lifecycle.StoragePolicy;
@@ -28,6 +27,7 @@ import org.recordedcall.internal.persistence.CallWriter;
 import org.recordedcall.internal.persistence.JpaRecordedCalls;
 import org.recordedcall.internal.persistence.Retention;
 import org.recordedcall.internal.persistence.StoreUnit;
+import org.recordedcall.internal.rest.Endpoint;
 import org.recordedcall.internal.rest.Misuse;
 import org.recordedcall.internal.rest.RecordedRoutes;
 import org.recordedcall.internal.rest.RestParameters;
@@ -74,7 +74,7 @@ public final class RecordedCallExtension implements Extension {
         // root resources, and sub-resources (no @Path of their own) that a locator gets from CDI
         var resource = type.isAnnotationPresent(Path.class) || RestParameters.hasResourceMethods(javaClass);
         if (!resource || type.isAnnotationPresent(RecordedCall.class)
-                || type.isAnnotationPresent(NotRecorded.class) || RecordedCallFeature.isLibrarys(javaClass)
+                || type.isAnnotationPresent(NotRecorded.class) || Endpoint.isLibrarys(javaClass)
                 || !isInterceptable(javaClass)) {
             return;
         }

@@ -40,6 +40,7 @@ public final class CallDraft {
     private String responseBodyNote;
     private Failure failure;
     private String principal;
+    private final Attributes attributes = new Attributes();
     private Instant endedAt;
     private Long durationNanos;
 
@@ -142,6 +143,11 @@ public final class CallDraft {
         responseBodyNote = note;
     }
 
+    /** A business attribute of the call, within the limits {@link org.recordedcall.CurrentCall#attribute} names. */
+    synchronized void attribute(String name, Object value) {
+        attributes.put(name, value);
+    }
+
     synchronized void principal(String name) {
         if (name != null) {
             principal = name;
@@ -200,7 +206,8 @@ public final class CallDraft {
                 .startedAt(startedAt)
                 .endedAt(endedAt)
                 .durationNanos(durationNanos)
-                .outcome(endedAt == null ? null : CallOutcome.of(status, failure != null));
+                .outcome(endedAt == null ? null : CallOutcome.of(status, failure != null))
+                .attributes(attributes.snapshot());
         if (failure != null) {
             record.exceptionType(failure.type()).exceptionMessage(failure.message()).stackTrace(failure.stackTrace());
         }

@@ -52,4 +52,12 @@ public final class CurrentCallView implements CurrentCall {
     public Optional<CallRecord> snapshot() {
         return Optional.ofNullable(CallScope.currentCall()).map(CallDraft::snapshot);
     }
+
+    @Override
+    public void attribute(String name, Object value) {
+        var call = CallScope.currentCall();
+        if (call != null) {
+            call.attribute(name, value);
+        }
+    }
 }

@@ -15,6 +15,7 @@ import org.recordedcall.internal.rest.Endpoint;
 import org.recordedcall.internal.rest.RecordedRoutes;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -201,7 +202,7 @@ public final class HttpCalls {
         sendServerError(response);
         // what the runtime had written for the failed response never reached the client
         call.responseBody(null, null);
-        notePrincipal(call, request);
+        notePrincipal(call, request.getUserPrincipal(), false);
         call.respond(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, responseHeaders(response));
         end(call);
     }
@@ -226,7 +227,7 @@ public final class HttpCalls {
 
     /** The response is complete: record what was sent and end the call. */
     void completed(CallDraft call, HttpServletRequest request, HttpServletResponse response) {
-        notePrincipal(call, request);
+        notePrincipal(call, request.getUserPrincipal(), false);
         // an event stream is never teed; some runtimes send it past every writer interceptor
         call.omitIfEventStream(response.getContentType());
         call.respond(response.getStatus(), responseHeaders(response));
@@ -268,16 +269,17 @@ public final class HttpCalls {
      */
     static void answering(CallDraft call, ContainerRequestContext request, ContainerResponseContext response) {
         var security = request.getSecurityContext();
-        if (security != null && security.getUserPrincipal() != null) {
-            call.principal(security.getUserPrincipal().getName());
-        }
+        notePrincipal(call, security == null ? null : security.getUserPrincipal(), true);
         response.getHeaders().putSingle(REQUEST_ID, call.correlationId());
     }
 
-    /** The container's principal, unless the Jakarta REST security context already named one. */
-    private static void notePrincipal(CallDraft call, HttpServletRequest request) {
-        var user = request.getUserPrincipal();
-        if (user != null && !call.hasPrincipal()) {
+    /**
+     * The caller, the one place it is read: the Jakarta REST security context's principal wins
+     * (an application's authentication filter sets it); the container's is taken, once the
+     * response is complete, only where that named none.
+     */
+    private static void notePrincipal(CallDraft call, Principal user, boolean fromJakartaRest) {
+        if (user != null && (fromJakartaRest || !call.hasPrincipal())) {
             call.principal(user.getName());
         }
     }

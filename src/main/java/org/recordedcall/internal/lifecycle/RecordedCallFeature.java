@@ -74,7 +74,7 @@ public final class RecordedCallFeature implements DynamicFeature {
         }
         var method = resource.getResourceMethod();
         var type = resource.getResourceClass();
-        if (!settings.enabled() || method == null || type == null || isLibrarys(type)
+        if (!settings.enabled() || method == null || type == null || Endpoint.isLibrarys(type)
                 || !RestParameters.answersHttp(method)) {
             return; // a handler the runtime made itself (Jersey's for OPTIONS) is no method of the application's
         }
@@ -116,11 +116,6 @@ public final class RecordedCallFeature implements DynamicFeature {
                         + "deployment could not be failed)");
             }
         }
-    }
-
-    /** Whether the class is the library's own: nothing of the library's is ever recorded or bound. */
-    public static boolean isLibrarys(Class<?> type) {
-        return type.getName().startsWith("org.recordedcall.internal.");
     }
 
     /** The annotation that records this application whole, or none; decided once. */

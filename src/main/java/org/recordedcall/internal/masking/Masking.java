@@ -55,14 +55,30 @@ public final class Masking {
         // the setting's names masked headers as they were copied; the endpoint's own are known only now
         var requestHeaders = names == secrets ? call.requestHeaders() : headers(call.requestHeaders(), names);
         var responseHeaders = names == secrets ? call.responseHeaders() : headers(call.responseHeaders(), names);
+        var attributes = attributes(call.attributes(), names);
         if (query == call.query() && requestBody == call.requestBody() && arguments == call.arguments()
                 && result == call.result() && responseBody == call.responseBody()
-                && requestHeaders == call.requestHeaders() && responseHeaders == call.responseHeaders()) {
+                && requestHeaders == call.requestHeaders() && responseHeaders == call.responseHeaders()
+                && attributes == call.attributes()) {
             return call;
         }
         return call.toBuilder().query(query).requestHeaders(requestHeaders).requestBody(requestBody)
                 .arguments(arguments).result(result).responseHeaders(responseHeaders).responseBody(responseBody)
-                .build();
+                .attributes(attributes).build();
+    }
+
+    /** The attributes with the values of secret names masked; the very same map when there is none. */
+    private static Map<String, String> attributes(Map<String, String> attributes, SecretNames names) {
+        Map<String, String> masked = null;
+        for (var attribute : attributes.entrySet()) {
+            if (names.isSecret(attribute.getKey()) && !Masks.MASK.equals(attribute.getValue())) {
+                if (masked == null) {
+                    masked = new TreeMap<>(attributes);
+                }
+                masked.put(attribute.getKey(), Masks.MASK);
+            }
+        }
+        return masked == null ? attributes : masked;
     }
 
     /** The headers with the values of secret names masked; the very same map when there is none. */

@@ -74,6 +74,9 @@ final class CallFinder {
         if (query.minDurationMillis() != null) {
             where.add(builder.greaterThanOrEqualTo(call.get("durationNanos"), query.minDurationMillis() * 1_000_000L));
         }
+        // an attribute is always the same text in its column (JsonColumns): found inside it, with no index of its own
+        query.attributes().forEach((name, value) -> where.add(builder.like(call.get("attributes"),
+                "%" + escapeLike(JsonColumns.attributeFragment(name, value)) + "%", '\\')));
         return where;
     }
 

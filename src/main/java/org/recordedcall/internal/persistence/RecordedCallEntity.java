@@ -93,6 +93,8 @@ public class RecordedCallEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "outcome", length = 16)
     private CallOutcome outcome;
+    @Column(name = "attributes")
+    private String attributes;
 
     protected RecordedCallEntity() {
         // for JPA
@@ -109,7 +111,7 @@ public class RecordedCallEntity {
         row.path = fit(call.path(), LONG);
         row.route = fit(call.route(), 1024);
         row.query = fit(call.query(), LONG);
-        row.requestHeaders = HeadersJson.write(call.requestHeaders());
+        row.requestHeaders = JsonColumns.write(call.requestHeaders());
         row.requestBody = storable(call.requestBody());
         row.requestBodyTruncated = call.requestBodyTruncated();
         row.resourceClass = fit(call.resourceClass(), SHORT);
@@ -117,7 +119,7 @@ public class RecordedCallEntity {
         row.arguments = storable(call.arguments());
         row.result = storable(call.result());
         row.status = call.status();
-        row.responseHeaders = HeadersJson.write(call.responseHeaders());
+        row.responseHeaders = JsonColumns.write(call.responseHeaders());
         row.responseBody = storable(call.responseBody());
         row.responseBodyTruncated = call.responseBodyTruncated();
         row.exceptionType = fit(call.exceptionType(), SHORT);
@@ -130,19 +132,21 @@ public class RecordedCallEntity {
         row.endedAt = utc(call.endedAt());
         row.durationNanos = call.durationNanos();
         row.outcome = call.outcome();
+        row.attributes = storable(JsonColumns.writeAttributes(call.attributes()));
         return row;
     }
 
     CallRecord toRecord() {
         return CallRecord.builder().id(id).correlationId(correlationId).traceId(traceId).kind(kind).operation(operation)
                 .httpMethod(httpMethod).path(path).route(route).query(query)
-                .requestHeaders(HeadersJson.read(requestHeaders)).requestBody(requestBody)
+                .requestHeaders(JsonColumns.read(requestHeaders)).requestBody(requestBody)
                 .requestBodyTruncated(requestBodyTruncated).resourceClass(resourceClass).resourceMethod(resourceMethod)
-                .arguments(arguments).result(result).status(status).responseHeaders(HeadersJson.read(responseHeaders))
+                .arguments(arguments).result(result).status(status).responseHeaders(JsonColumns.read(responseHeaders))
                 .responseBody(responseBody).responseBodyTruncated(responseBodyTruncated).exceptionType(exceptionType)
                 .exceptionMessage(exceptionMessage).stackTrace(stackTrace).principal(principal)
                 .clientAddress(clientAddress).userAgent(userAgent).startedAt(instant(startedAt))
-                .endedAt(instant(endedAt)).durationNanos(durationNanos).outcome(outcome).build();
+                .endedAt(instant(endedAt)).durationNanos(durationNanos).outcome(outcome)
+                .attributes(JsonColumns.readAttributes(attributes)).build();
     }
 
     private static OffsetDateTime utc(Instant instant) {

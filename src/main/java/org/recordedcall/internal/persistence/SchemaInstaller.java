@@ -3,16 +3,21 @@ package org.recordedcall.internal.persistence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * Creates the {@code RECORDED_CALL} table and its indexes from the DDL shipped in the jar,
- * when they are missing. Every statement is {@code IF NOT EXISTS}: existing rows are never
- * touched, whatever the JPA provider.
+ * when they are missing, and upgrades a table an earlier release created by adding the columns
+ * it lacks. Every statement is {@code IF NOT EXISTS} and additive: existing rows are never
+ * touched, whatever the JPA provider. A column that is there already is not even asked for
+ * ({@code ALTER TABLE} waits for a lock on the table even when it then does nothing, and the
+ * writers of other instances would queue behind it).
  */
 final class SchemaInstaller {
 
@@ -51,6 +56,10 @@ final class SchemaInstaller {
             var autoCommit = connection.getAutoCommit();
             try (var statement = connection.createStatement()) {
                 for (var sql : statements(read(ddl))) {
+                    var added = ADD_COLUMN.matcher(sql);
+                    if (added.matches() && hasColumn(connection, added.group(1))) {
+                        continue;
+                    }
                     statement.execute(sql);
                 }
             } finally {
@@ -60,6 +69,23 @@ final class SchemaInstaller {
             }
             return ddl;
         }
+    }
+
+    private static final Pattern ADD_COLUMN = Pattern.compile(
+            "(?is)ALTER TABLE RECORDED_CALL ADD COLUMN IF NOT EXISTS (\\w+) .*");
+
+    /** Whether the table has the column (in any case: H2 folds names to upper case, PostgreSQL to lower). */
+    private static boolean hasColumn(Connection connection, String column) throws SQLException {
+        for (var table : new String[] {"RECORDED_CALL", "recorded_call"}) {
+            try (var columns = connection.getMetaData().getColumns(null, null, table, null)) {
+                while (columns.next()) {
+                    if (columns.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The statements of a DDL file: comment lines dropped, split at semicolons ending a line. */

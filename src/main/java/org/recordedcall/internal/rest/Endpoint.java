@@ -64,6 +64,11 @@ public record Endpoint(Class<?> resourceClass, Method method, String operation, 
         return applicationWide && !type.isAnnotationPresent(NotRecorded.class);
     }
 
+    /** Whether the class is the library's own: nothing of the library's is ever recorded or bound. */
+    public static boolean isLibrarys(Class<?> type) {
+        return type.getName().startsWith("org.recordedcall.internal.");
+    }
+
     /** The endpoint of {@code method} served through {@code resourceClass} (which may be a subclass or proxy). */
     public static Endpoint of(Class<?> resourceClass, Method method) {
         return of(resourceClass, method, null);

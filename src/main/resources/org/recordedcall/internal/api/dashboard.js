@@ -14,7 +14,7 @@ const WINDOWS = {
   "7d": { seconds: 7 * 86400, buckets: 168, name: "the last 7 days" },
 };
 const DEFAULT_WINDOW = "1h";
-const FIELDS = ["correlationId", "traceId", "kind", "operation", "httpMethod", "path", "route", "query", "status",
+const FIELDS = ["attributes", "correlationId", "traceId", "kind", "operation", "httpMethod", "path", "route", "query", "status",
   "outcome", "startedAt", "durationNanos", "principal", "clientAddress", "userAgent", "resourceClass", "resourceMethod",
   "requestHeaders", "requestBody", "arguments", "result", "responseHeaders", "responseBody", "exceptionType",
   "exceptionMessage", "stackTrace"];
@@ -284,6 +284,7 @@ async function loadCalls(append) {
       cell(row, call.durationNanos == null ? "" : millis(call.durationNanos / 1e6), "num");
       cell(row, call.outcome, call.outcome);
       cell(row, call.principal);
+      cell(row, Object.entries(call.attributes || {}).map(([name, value]) => name + "=" + value).join(", "), "attributes");
       row.classList.toggle("selected", call.id === state.call);
       row.addEventListener("click", () => go({ call: call.id }));
     }

@@ -100,10 +100,14 @@ class RecordedMethodTest {
         var call = single();
         assertEquals(id, call.id(), "CurrentCall names the outer call inside it");
         assertEquals("Billing#chargeAndLog", call.operation());
+        assertEquals(java.util.Map.of("account", "acct"), call.attributes(), "the attribute the bean gave its call");
+        var ended = assertInstanceOf(CallEnded.class, observers.events.get(observers.events.size() - 1));
+        assertEquals(call.attributes(), ended.call().attributes(), "carried by the event");
     }
 
     @Test
     void currentCallIsEmptyOutsideACall() {
+        current.attribute("tenant", "acme"); // nothing to add it to: nothing happens
         assertTrue(current.id().isEmpty());
         assertTrue(current.snapshot().isEmpty());
     }

@@ -42,7 +42,7 @@ class MaskingTest {
                                    Map<String, List<String>> requestHeaders, Map<String, List<String>> responseHeaders) {
         return new CallRecord("id", "id", null, CallKind.HTTP, "op", "POST", "/a", "/a", query, requestHeaders,
                 requestBody, false, "C", "m", arguments, result, 200, responseHeaders, responseBody, false, null, null,
-                null, null, null, null, null, null, 1L, CallOutcome.SUCCESS);
+                null, null, null, null, null, null, 1L, CallOutcome.SUCCESS, null);
     }
 
     @Test
@@ -74,6 +74,17 @@ class MaskingTest {
         assertEquals(Map.of("x-pin", List.of("***", "***"), "accept", List.of("*/*")), masked.requestHeaders());
         assertEquals(Map.of("x-pin-echo", List.of("***")), masked.responseHeaders());
         assertSame(call, masking.apply(call, endpoint("plain").masked()), "pin is no secret elsewhere");
+    }
+
+    @Test
+    void attributesNamedLikeSecretsAreMasked() throws Exception {
+        var call = call(null, null, null, null, null).toBuilder()
+                .attributes(Map.of("tenant", "acme", "apiKey", "k-1", "pin", "1234")).build();
+
+        assertEquals(Map.of("tenant", "acme", "apiKey", "***", "pin", "1234"),
+                masking.apply(call, endpoint("plain").masked()).attributes());
+        assertEquals(Map.of("tenant", "acme", "apiKey", "***", "pin", "***"),
+                masking.apply(call, endpoint("withPin").masked()).attributes(), "and by the endpoint's own names");
     }
 
     @Test

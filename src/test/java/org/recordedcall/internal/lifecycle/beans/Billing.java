@@ -24,6 +24,7 @@ public class Billing {
 
     @RecordedCall
     public String chargeAndLog(String account) {
+        current.attribute("account", account);
         ledger.write(account);
         ledger.write(account);
         return current.id().orElseThrow();

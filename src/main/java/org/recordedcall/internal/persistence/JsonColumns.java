@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Headers as the column stores them: a JSON object of name to an array of values. */
-final class HeadersJson {
+/**
+ * The columns that hold JSON objects: headers (name to an array of values) and attributes
+ * (name to a value), written in name order with no spaces, so that one attribute is always the
+ * same text in the column, which {@link #attributeFragment} finds.
+ */
+final class JsonColumns {
 
-    private HeadersJson() {
+    private JsonColumns() {
     }
 
     static String write(Map<String, List<String>> headers) {
@@ -56,5 +60,40 @@ final class HeadersJson {
             array.forEach(value -> list.add(value instanceof JsonString text ? text.getString() : value.toString()));
         }
         return list;
+    }
+
+    /** Attributes as the column stores them; {@code null} when there are none. */
+    static String writeAttributes(Map<String, String> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            return null;
+        }
+        var text = new StringWriter(32 * attributes.size() + 2);
+        try (var json = JsonSupport.GENERATORS.createGenerator(text)) {
+            json.writeStartObject();
+            new TreeMap<>(attributes).forEach((name, value) -> json.write(name, value == null ? "" : value));
+            json.writeEnd();
+        }
+        return text.toString();
+    }
+
+    /** Reads what {@link #writeAttributes} wrote; a column edited into something else reads as none. */
+    static Map<String, String> readAttributes(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        var attributes = new TreeMap<String, String>();
+        try (var reader = JsonSupport.PROVIDER.createReader(new StringReader(json))) {
+            reader.readObject().forEach((name, value) ->
+                    attributes.put(name, value instanceof JsonString text ? text.getString() : value.toString()));
+        } catch (JsonException | ClassCastException | IllegalStateException unreadable) {
+            return Map.of();
+        }
+        return attributes;
+    }
+
+    /** The text one attribute is inside the column: {@code "tenant":"acme"}, for a {@code LIKE}. */
+    static String attributeFragment(String name, String value) {
+        var whole = writeAttributes(Map.of(name, value));
+        return whole.substring(1, whole.length() - 1);
     }
 }

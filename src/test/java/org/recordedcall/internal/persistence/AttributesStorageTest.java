@@ -1,0 +1,92 @@
+package org.recordedcall.internal.persistence;
+
+import org.junit.jupiter.api.Test;
+import org.recordedcall.CallKind;
+import org.recordedcall.CallOutcome;
+import org.recordedcall.CallQuery;
+import org.recordedcall.CallRecord;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Attributes in the table: written and read back, found by the query's filter whatever their
+ * characters, and the upgrade of a table the previous release created (rows kept, new calls
+ * stored with attributes, the upgrade run again changing nothing).
+ */
+class AttributesStorageTest {
+
+    private static final Instant BASE = Instant.parse("2026-11-30T10:00:00Z");
+
+    private static CallRecord call(String id, Map<String, String> attributes) {
+        return CallRecord.builder().id(id).correlationId(id).kind(CallKind.HTTP).operation("op").httpMethod("GET")
+                .path("/orders").route("/orders").status(200).outcome(CallOutcome.SUCCESS)
+                .startedAt(BASE).endedAt(BASE.plusMillis(1)).durationNanos(1_000_000L).attributes(attributes).build();
+    }
+
+    @Test
+    void attributesAreStoredReadBackAndFoundByTheirExactValue() {
+        try (var unit = new H2Unit()) {
+            unit.insert(call("a", Map.of("tenant", "acme", "order", "42")),
+                    call("b", Map.of("tenant", "acme-2")),
+                    call("c", Map.of("tenant", "a\"b\\c%_", "note", "\"tenant\":\"acme\"")),
+                    call("d", Map.of()));
+
+            assertEquals(Map.of("order", "42", "tenant", "acme"), one(unit, "a").attributes());
+            assertEquals(Map.of(), one(unit, "d").attributes());
+            assertEquals("[a]", ids(unit, CallQuery.builder().attribute("tenant", "acme").build()), "not acme-2, nor a value holding it");
+            assertEquals("[a]", ids(unit, CallQuery.builder().attribute("tenant", "acme").attribute("order", "42").build()));
+            assertEquals("[]", ids(unit, CallQuery.builder().attribute("tenant", "acme").attribute("order", "43").build()));
+            assertEquals("[c]", ids(unit, CallQuery.builder().attribute("tenant", "a\"b\\c%_").build()), "quotes, backslash, LIKE's wildcards");
+            assertEquals("[]", ids(unit, CallQuery.builder().attribute("tenant", "a\"b\\c%").build()));
+        }
+    }
+
+    @Test
+    void aTableOfThePreviousReleaseIsUpgradedWithItsRowsKept() throws SQLException, IOException {
+        var url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        var database = new org.h2.jdbcx.JdbcDataSource();
+        database.setURL(url);
+        database.setUser("sa");
+        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            for (var sql : SchemaInstaller.statements(previousDdl())) {
+                statement.execute(sql);
+            }
+            statement.execute("INSERT INTO RECORDED_CALL (id, kind, request_body_truncated, response_body_truncated, started_at, "
+                    + "status, path) VALUES ('old', 'HTTP', FALSE, FALSE, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00', 200, '/old')");
+        }
+
+        try (var unit = new H2Unit(url)) {
+            var old = one(unit, "old");
+            assertEquals("/old", old.path());
+            assertEquals(Map.of(), old.attributes());
+            unit.insert(call("new", Map.of("tenant", "acme")));
+            assertEquals(Map.of("tenant", "acme"), one(unit, "new").attributes());
+        }
+        try (var again = new H2Unit(url)) {
+            assertEquals("[new, old]", ids(again, CallQuery.builder().build()), "the upgrade run again changes nothing");
+        }
+    }
+
+    private static CallRecord one(H2Unit unit, String id) {
+        return unit.read(entities -> entities.find(RecordedCallEntity.class, id).toRecord());
+    }
+
+    private static String ids(H2Unit unit, CallQuery query) {
+        return unit.read(e -> CallFinder.find(e, query)).calls().stream().map(CallRecord::id).sorted().toList().toString();
+    }
+
+    private static String previousDdl() throws IOException {
+        try (var in = AttributesStorageTest.class.getClassLoader().getResourceAsStream("previous-release/h2.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

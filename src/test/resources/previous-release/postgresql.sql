@@ -1,0 +1,44 @@
+-- The RECORDED_CALL DDL as recorded-call 0.1.0-SNAPSHOT shipped it until 2026-11-29, before the
+-- attributes column: the table an upgrade test starts from.
+-- recorded-call: the RECORDED_CALL table for PostgreSQL 12 or later.
+-- The library runs this at start-up (every statement is IF NOT EXISTS, so existing rows are
+-- never touched) unless recordedcall.schema.create=false; a DBA may run it by hand instead.
+-- Statements end with a semicolon at the end of a line.
+CREATE TABLE IF NOT EXISTS RECORDED_CALL (
+    id                      VARCHAR(36) NOT NULL PRIMARY KEY,
+    correlation_id          VARCHAR(128),
+    trace_id                VARCHAR(32),
+    kind                    VARCHAR(16) NOT NULL,
+    operation               VARCHAR(255),
+    http_method             VARCHAR(16),
+    path                    VARCHAR(4000),
+    route                   VARCHAR(1024),
+    query                   VARCHAR(4000),
+    request_headers         TEXT,
+    request_body            TEXT,
+    request_body_truncated  BOOLEAN NOT NULL,
+    resource_class          VARCHAR(255),
+    resource_method         VARCHAR(255),
+    arguments               TEXT,
+    result                  TEXT,
+    status                  INTEGER,
+    response_headers        TEXT,
+    response_body           TEXT,
+    response_body_truncated BOOLEAN NOT NULL,
+    exception_type          VARCHAR(255),
+    exception_message       VARCHAR(4000),
+    stack_trace             TEXT,
+    principal               VARCHAR(255),
+    client_address          VARCHAR(64),
+    user_agent              VARCHAR(1024),
+    started_at              TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    ended_at                TIMESTAMP(6) WITH TIME ZONE,
+    duration_nanos          BIGINT,
+    outcome                 VARCHAR(16)
+);
+CREATE INDEX IF NOT EXISTS RECORDED_CALL_STARTED_AT ON RECORDED_CALL (started_at);
+CREATE INDEX IF NOT EXISTS RECORDED_CALL_STATUS ON RECORDED_CALL (status, started_at);
+CREATE INDEX IF NOT EXISTS RECORDED_CALL_OUTCOME ON RECORDED_CALL (outcome, started_at);
+CREATE INDEX IF NOT EXISTS RECORDED_CALL_ROUTE ON RECORDED_CALL (route, started_at);
+CREATE INDEX IF NOT EXISTS RECORDED_CALL_CORRELATION ON RECORDED_CALL (correlation_id);
+CREATE INDEX IF NOT EXISTS RECORDED_CALL_DURATION ON RECORDED_CALL (duration_nanos);
