@@ -395,6 +395,31 @@ class ApiIT {
     }
 
     @Test
+    void callsAreFoundByTheirAttributes() {
+        for (var which : List.of("a", "b")) {
+            api.send(api.request("api/orders/" + run + "-" + which + "/audited").header("X-Request-Id", run + "-" + which)
+                    .header("X-Tenant", (which.equals("a") ? "acme " : "other ") + run).GET());
+            api.awaitRow(run + "-" + which);
+        }
+        var tenant = "attribute=" + Api.encode("tenant:acme " + run);
+
+        var page = Api.object(viewer("recorded-calls/api/calls?" + tenant).body()).getJsonArray("calls");
+        assertEquals(1, page.size(), page.toString());
+        assertEquals(run + "-a", page.getJsonObject(0).getString("correlationId"));
+        assertEquals("acme " + run, page.getJsonObject(0).getJsonObject("attributes").getString("tenant"),
+                "the summary shows the attributes");
+        var both = "recorded-calls/api/calls?" + tenant + "&attribute=" + Api.encode("order:" + run + "-");
+        assertEquals(0, Api.object(viewer(both).body()).getJsonArray("calls").size(), "a value matches whole, not a prefix");
+        assertEquals(1, Api.object(viewer(both.replaceFirst("-$", "-a")).body()).getJsonArray("calls").size(),
+                "every attribute given applies");
+        for (var bad : List.of("tenant", "ten%20ant:acme", ":acme")) {
+            var refused = viewer("recorded-calls/api/calls?attribute=" + bad);
+            assertEquals(400, refused.statusCode(), bad);
+            assertTrue(Api.object(refused.body()).getString("message").startsWith("attribute:"), refused.body());
+        }
+    }
+
+    @Test
     void theDashboardIsServedFromTheJar() {
         var response = viewer("recorded-calls/dashboard");
 

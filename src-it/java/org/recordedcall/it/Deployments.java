@@ -44,6 +44,11 @@ public final class Deployments {
 
     /** The same, with more recorder settings in its MicroProfile Config file. */
     public static WebArchive onPostgres(String name, Map<String, String> settings) {
+        return onPostgres(name, settings, Postgres.url());
+    }
+
+    /** The same, on the database (or schema) of another JDBC URL. */
+    public static WebArchive onPostgres(String name, Map<String, String> settings, String url) {
         var webXml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -59,7 +64,7 @@ public final class Deployments {
                     <max-pool-size>20</max-pool-size>
                 %s  </data-source>
                 </web-app>
-                """.formatted(POSTGRES_DATASOURCE, Postgres.url(), Postgres.USER, Postgres.PASSWORD, poolValidation());
+                """.formatted(POSTGRES_DATASOURCE, url, Postgres.USER, Postgres.PASSWORD, poolValidation());
         var config = new StringBuilder(RecordedCallSettings.DATASOURCE + "=" + POSTGRES_DATASOURCE + "\n");
         settings.forEach((key, value) -> config.append(key).append('=').append(value).append('\n'));
         return ShrinkWrap.create(WebArchive.class, name + ".war")

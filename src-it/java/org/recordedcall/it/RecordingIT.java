@@ -322,6 +322,24 @@ class RecordingIT {
     }
 
     @Test
+    void attributesFromAFilterTheResourceAndABeanItCallsAreStoredAndMaskedByName() {
+        var response = api.send(api.request("api/orders/" + token + "/audited").header("X-Request-Id", token)
+                .header("X-Tenant", "acme " + token).header("X-Tenant-Key", "key-" + token).GET());
+
+        assertEquals(200, response.statusCode(), response.body());
+        var row = api.awaitRow(token);
+        var attributes = Api.object(text(row, "attributes"));
+        assertEquals("acme " + token, attributes.getString("tenant"), "from the application's filter");
+        assertEquals(token, attributes.getString("order"), "from the resource");
+        assertEquals(token, attributes.getString("audited"), "from a bean the resource calls");
+        assertEquals("***", attributes.getString("apiKey"), "named like a secret: masked");
+        assertFalse(text(row, "attributes").contains("key-" + token), "no secret stored");
+        assertEquals(4, attributes.size(), text(row, "attributes"));
+        api.get("api/orders/7", token + "-none");
+        assertNull(text(api.awaitRow(token + "-none"), "attributes"), "a call given none stores none");
+    }
+
+    @Test
     void beanMethodOutsideHttpCallIsAMethodCall() {
         var response = api.get("api/plain/audit?mark=" + token, "unrecorded-" + token);
 

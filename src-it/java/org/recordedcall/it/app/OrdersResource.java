@@ -110,6 +110,7 @@ public class OrdersResource {
     @GET
     @Path("{id}/audited")
     public String audited(@PathParam("id") String id) {
+        current.attribute("order", id);
         return audit.audit(id) + " in call " + current.id().orElse("none");
     }
 

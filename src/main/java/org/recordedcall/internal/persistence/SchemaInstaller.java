@@ -74,10 +74,14 @@ final class SchemaInstaller {
     private static final Pattern ADD_COLUMN = Pattern.compile(
             "(?is)ALTER TABLE RECORDED_CALL ADD COLUMN IF NOT EXISTS (\\w+) .*");
 
-    /** Whether the table has the column (in any case: H2 folds names to upper case, PostgreSQL to lower). */
+    /**
+     * Whether the table of the connection's schema has the column (in any case: H2 folds names to
+     * upper case, PostgreSQL to lower); another schema's table of the same name does not count.
+     */
     private static boolean hasColumn(Connection connection, String column) throws SQLException {
+        var schema = connection.getSchema();
         for (var table : new String[] {"RECORDED_CALL", "recorded_call"}) {
-            try (var columns = connection.getMetaData().getColumns(null, null, table, null)) {
+            try (var columns = connection.getMetaData().getColumns(null, schema, table, null)) {
                 while (columns.next()) {
                     if (columns.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
                         return true;
