@@ -75,6 +75,7 @@ class TypicalApplicationIT {
         assertEquals("{\"task\":{\"status\":\"open\",\"title\":\"write the report\"}}", text(row, "arguments"),
                 "the body as the EJB received it");
         assertTrue(text(row, "result").contains("\"id\":" + idOf(task)), text(row, "result"));
+        assertEquals("{\"task\":\"" + idOf(task) + "\"}", text(row, "attributes"), "the attribute the EJB gave its call");
         assertEquals("201", text(row, "status"));
         assertEquals("SUCCESS", text(row, "outcome"));
         assertExactlyOneRow(id);

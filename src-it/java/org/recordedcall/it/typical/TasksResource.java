@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.recordedcall.CurrentCall;
 
 import java.util.List;
 
@@ -40,6 +41,9 @@ public class TasksResource {
     TaskFeed feed;
 
     @Inject
+    CurrentCall call;
+
+    @Inject
     Instance<NotesResource> notes;
 
     @GET
@@ -51,6 +55,7 @@ public class TasksResource {
     public Response create(@Valid Task task, @Context UriInfo uri) {
         entities.persist(task);
         entities.flush();
+        call.attribute("task", task.getId()); // the key support looks the call up by
         feed.announce("created " + task.getId());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(task.getId())).build()).entity(task).build();
     }
