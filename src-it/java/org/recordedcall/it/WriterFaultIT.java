@@ -1,6 +1,7 @@
 package org.recordedcall.it;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -10,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.recordedcall.RecordedCallSettings;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +45,9 @@ class WriterFaultIT {
         return Deployments.onPostgres("faults", Map.of(
                 RecordedCallSettings.WRITER_QUEUE_CAPACITY, String.valueOf(QUEUE_CAPACITY),
                 RecordedCallSettings.WRITER_BATCH_SIZE, "20",
-                RecordedCallSettings.WRITER_MAX_BACKOFF_MS, "1000"));
+                RecordedCallSettings.WRITER_MAX_BACKOFF_MS, "1000",
+                RecordedCallSettings.HEALTH_OUTAGE_SECONDS, "1",
+                RecordedCallSettings.HEALTH_DROPPED_WINDOW_SECONDS, "2"));
     }
 
     @ArquillianResource
@@ -60,11 +66,21 @@ class WriterFaultIT {
         try {
             Parallel.run(tokens.subList(50, 300), token -> assertCreated(api, token));
             awaitWriterFailureSince(api, down);
+            if (ON_PAYARA) {
+                var check = awaitReadiness("DOWN");
+                assertTrue(check.getJsonObject("data").getString("reason").contains("dropped"), check::toString);
+                assertTrue(check.getJsonObject("data").containsKey("failingSince"), check::toString);
+            }
         } finally {
             Postgres.resume();
         }
 
         var after = awaitQueueEmpty(api);
+        if (ON_PAYARA) {
+            var check = awaitReadiness("UP"); // the database back, no call dropped for the window
+            assertEquals(after.getJsonNumber("dropped").longValue(), check.getJsonObject("data").getJsonNumber("dropped").longValue(),
+                    check::toString);
+        }
         var dropped = after.getJsonNumber("dropped").longValue() - before.getJsonNumber("dropped").longValue();
         var stored = count(run);
         assertTrue(dropped > 0, () -> "250 calls into a queue of " + QUEUE_CAPACITY + " overflow: " + after);
@@ -117,6 +133,27 @@ class WriterFaultIT {
         assertCreated(api, next);
         awaitQueueEmpty(api);
         assertEquals(1, count(next), "the writer goes on after it");
+    }
+
+    /** Payara Micro has MicroProfile Health; WildFly's default configuration, which the suite runs, has not. */
+    private static final boolean ON_PAYARA = !System.getProperty("arquillian.xml", "").contains("wildfly");
+
+    /** The recorder's check in the server's readiness endpoint, once it says {@code status}. */
+    private JsonObject awaitReadiness(String status) throws Exception {
+        var client = HttpClient.newHttpClient();
+        var ready = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready");
+        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonObject check = null;
+        while (Instant.now().isBefore(deadline)) {
+            var body = client.send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            check = Api.object(body).getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                    .filter(c -> c.getString("name").equals("recorded-call")).findFirst().orElse(null);
+            if (check != null && check.getString("status").equals(status)) {
+                return check;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the readiness check did not say " + status + " within 30 s: " + check);
     }
 
     static int create(Api api, String token) {

@@ -148,6 +148,18 @@ public final class RecordedCallSettings {
      */
     public static final String ERRORS_ENABLED = "recordedcall.errors.enabled";
 
+    /**
+     * The readiness check ({@code recorded-call}, where the server has MicroProfile Health) is
+     * DOWN once the database has failed every write for this many seconds. Default {@code 30}.
+     */
+    public static final String HEALTH_OUTAGE_SECONDS = "recordedcall.health.outage-seconds";
+
+    /**
+     * The readiness check is DOWN while a call was dropped (the write queue full) less than this
+     * many seconds ago. Default {@code 300}.
+     */
+    public static final String HEALTH_DROPPED_WINDOW_SECONDS = "recordedcall.health.dropped-window-seconds";
+
     /** Calls older than this many days are deleted by the scheduled purge. Default {@code 0}: kept whatever their age. */
     public static final String RETENTION_MAX_AGE_DAYS = "recordedcall.retention.max-age-days";
 

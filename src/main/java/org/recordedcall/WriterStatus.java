@@ -22,7 +22,11 @@ import java.time.Instant;
  * @param lastErrorAt when it happened, or {@code null}
  * @param cpuNanos    CPU time the background writer's threads spent storing calls, in nanoseconds
  *                    (what recording costs besides the request threads; 0 where the JVM cannot tell)
+ * @param failingSince since when every write has failed (the database unreachable, say), or {@code null}
+ *                    while the last write succeeded
+ * @param lastDroppedAt when a call was last dropped, or {@code null} if none was
  */
 public record WriterStatus(long accepted, long written, long dropped, long failed, long retried,
-                           int queueDepth, long purged, String lastError, Instant lastErrorAt, long cpuNanos) {
+                           int queueDepth, long purged, String lastError, Instant lastErrorAt, long cpuNanos,
+                           Instant failingSince, Instant lastDroppedAt) {
 }

@@ -34,6 +34,7 @@ import org.recordedcall.internal.rest.RestParameters;
 
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -48,6 +49,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the invocation on.
  */
 public final class RecordedCallExtension implements Extension {
+
+    private static final System.Logger LOG = System.getLogger(RecordedCallExtension.class.getName());
 
     private final List<String> misuse = new CopyOnWriteArrayList<>();
 
@@ -118,6 +121,31 @@ public final class RecordedCallExtension implements Extension {
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beans) {
         for (var type : BEANS) {
             discovery.addAnnotatedType(beans.createAnnotatedType(type), type.getName());
+        }
+        optional(HEALTH_API, READINESS).ifPresent(type ->
+                discovery.addAnnotatedType(beans.createAnnotatedType(type), type.getName()));
+    }
+
+    /** The API MicroProfile Health gives applications, where the server has it. */
+    static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
+
+    /** The readiness check, a bean only where {@link #HEALTH_API} is: named, never referred to, so never loaded elsewhere. */
+    static final String READINESS = "org.recordedcall.internal.health.RecorderReadiness";
+
+    /** The library's class {@code bean} when the class {@code api} it needs can be loaded, else nothing. */
+    static Optional<Class<?>> optional(String api, String bean) {
+        var loader = RecordedCallExtension.class.getClassLoader();
+        try {
+            Class.forName(api, false, loader);
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return Optional.empty(); // the server does not offer it: the library works without
+        }
+        try {
+            return Optional.of(Class.forName(bean, false, loader));
+        } catch (ClassNotFoundException | LinkageError broken) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: " + api + " is there, but " + bean
+                    + " cannot be loaded: " + broken);
+            return Optional.empty();
         }
     }
 }

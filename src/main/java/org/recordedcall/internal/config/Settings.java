@@ -34,12 +34,13 @@ import java.util.stream.Stream;
  * @param errorEnvelope  whether unmapped exceptions are answered in the library's JSON shape
  * @param applications   class names of the Jakarta REST applications recorded whole ({@code *}: all)
  * @param storeEnabled   whether calls are written to the database (else only to the application's call sinks)
+ * @param health         the readiness check's settings
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
                        Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, double sampleRate,
                        List<String> excludePaths, String datasource, boolean createSchema, WriterSettings writer,
                        ApiSettings api, RetentionSettings retention, boolean errorEnvelope,
-                       Set<String> applications, boolean storeEnabled) {
+                       Set<String> applications, boolean storeEnabled, HealthSettings health) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -84,7 +85,10 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 bool(source, RecordedCallSettings.ERRORS_ENABLED, false),
                 items(Objects.requireNonNullElse(source.apply(RecordedCallSettings.APPLICATIONS), ""))
                         .collect(Collectors.toUnmodifiableSet()),
-                bool(source, RecordedCallSettings.STORE_ENABLED, true));
+                bool(source, RecordedCallSettings.STORE_ENABLED, true),
+                new HealthSettings(
+                        positive(source, RecordedCallSettings.HEALTH_OUTAGE_SECONDS, 30),
+                        positive(source, RecordedCallSettings.HEALTH_DROPPED_WINDOW_SECONDS, 300)));
     }
 
     /** Whether the application of this class is recorded whole by the setting. */

@@ -126,7 +126,7 @@ final class WriteQueue {
     }
 
     private void drop(CallRecord call) {
-        counts.dropped.incrementAndGet();
+        counts.dropped();
         overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); call "
                 + call.id() + " (" + call.operation() + ") was dropped. Raise recordedcall.writer.queue-capacity, "
                 + "or choose recordedcall.writer.overflow=WAIT or WRITE_THROUGH.", null);
@@ -231,10 +231,12 @@ final class WriteQueue {
         if (left.isEmpty()) {
             pending = List.of();
             backoff.succeeded();
+            counts.writeSucceeded();
             return true;
         }
         pending = left;
         backoff.failed();
+        counts.writeFailed();
         return false;
     }
 

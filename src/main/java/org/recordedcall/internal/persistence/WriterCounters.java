@@ -21,6 +21,8 @@ final class WriterCounters {
     private final WriterClock clock;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
+    private volatile Instant failingSince;
+    private volatile Instant lastDroppedAt;
 
     WriterCounters(WriterClock clock) {
         this.clock = clock;
@@ -32,9 +34,27 @@ final class WriterCounters {
         lastErrorAt = clock.now();
     }
 
+    /** A write failed: the outage begins now, unless it began already. */
+    void writeFailed() {
+        if (failingSince == null) {
+            failingSince = clock.now();
+        }
+    }
+
+    /** A write succeeded: no outage. */
+    void writeSucceeded() {
+        failingSince = null;
+    }
+
+    /** A call was dropped, now. */
+    void dropped() {
+        dropped.incrementAndGet();
+        lastDroppedAt = clock.now();
+    }
+
     /** The counts, with {@code queueDepth} calls accepted and not yet written or failed. */
     WriterStatus status(int queueDepth) {
         return new WriterStatus(accepted.get(), written.get(), dropped.get(), failed.get(), retried.get(), queueDepth,
-                purged.get(), lastError, lastErrorAt, cpuNanos.get());
+                purged.get(), lastError, lastErrorAt, cpuNanos.get(), failingSince, lastDroppedAt);
     }
 }

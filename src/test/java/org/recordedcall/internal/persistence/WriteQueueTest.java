@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The write queue against an in-memory store that can be switched off or made to refuse a call. */
@@ -268,6 +269,7 @@ class WriteQueueTest {
         assertEquals(5, queue.status().accepted());
         assertEquals(3, queue.status().dropped());
         assertEquals(5, queue.status().queueDepth());
+        assertEquals(clock.now(), queue.status().lastDroppedAt(), "when, for the readiness check");
     }
 
     @Test
@@ -300,7 +302,10 @@ class WriteQueueTest {
         var calls = calls(15);
         calls.forEach(queue::offer);
 
+        assertNull(queue.status().failingSince());
+        var down = clock.now();
         queue.flush();
+        assertEquals(down, queue.status().failingSince(), "failing since the first write that failed");
         assertEquals(15, queue.status().queueDepth(), "kept while the database is down");
         assertEquals(1, store.attempts.get(), "a database that is down is not asked call by call");
         assertNotNull(queue.status().lastError());
@@ -312,6 +317,7 @@ class WriteQueueTest {
         queue.flush();
 
         assertEquals(calls.stream().map(CallRecord::id).toList(), store.stored);
+        assertNull(queue.status().failingSince(), "no longer failing");
         assertEquals(15, queue.status().written());
         assertEquals(10, queue.status().retried(), "the batch that failed was written again");
         assertEquals(0, queue.status().failed());
