@@ -92,11 +92,11 @@ java -Xmx1g "${server_props[@]}" ${SERVER_OPTS:-} $profile_opts \
     "${store_opts[@]}" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
-    curl -sf -o /dev/null "http://localhost:$port/demo/api/health/recorder" && break
+    curl -sf -o /dev/null "http://localhost:$port/demo/api/recorder" && break
     kill -0 "$server" 2>/dev/null || { echo "Payara Micro ended; see $work/server.log" >&2; exit 1; }
     sleep 1
 done
-curl -sf -o /dev/null "http://localhost:$port/demo/api/health/recorder" || { echo "the demo did not start" >&2; exit 1; }
+curl -sf -o /dev/null "http://localhost:$port/demo/api/recorder" || { echo "the demo did not start" >&2; exit 1; }
 
 # shellcheck disable=SC2086
 java -Dbench.slowLog="$work/slow-requests.tsv" ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" \

@@ -111,16 +111,14 @@ fi
 # in memory out of the box) turned into an H2 file under it
 home="$(ls -d "$servers"/wildfly-*/ | head -n 1)"
 base="$data/server"
-if [[ ! -d "$base" ]]; then
-    cp -r "$home/standalone" "$base"
-    # (WildFly's URL goes on with DB_CLOSE_ON_EXIT=FALSE already: H2 must not close itself before the drain)
-    sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1#" \
-        "$base/configuration/standalone.xml"
-fi
+config="$base/configuration/standalone.xml"
+[[ -d "$base" ]] || cp -r "$home/standalone" "$base"
+# (WildFly's URL goes on with DB_CLOSE_ON_EXIT=FALSE already: H2 must not close itself before the drain)
+sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1#" "$config"
 # the demo's users are Jakarta Security's own identity store, not WildFly's: without this, Elytron
 # refuses the identity the Basic mechanism validated (ELY01177) and every signed-in request is a 500
 sed -i '/<subsystem xmlns="urn:jboss:domain:undertow/,/<\/subsystem>/ s#<application-security-domain name="other" security-domain="ApplicationDomain"/>#<application-security-domain name="other" security-domain="ApplicationDomain" integrated-jaspi="false"/>#' \
-    "$base/configuration/standalone.xml"
+    "$config"
 cp "$here/demo/target/demo.war" "$base/deployments/demo.war"
 echo "starting WildFly (data in $data) ..."
 export LAUNCH_JBOSS_IN_BACKGROUND=1

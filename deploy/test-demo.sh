@@ -66,8 +66,17 @@ for server in "$@"; do
         || fail "$server" "the call read back is not the POST that answered 201: $call"
     [[ "$(status_of -u demo:demo "$base/recorded-calls/dashboard")" == 200 ]] || fail "$server" "the dashboard does not answer demo/demo"
     [[ "$(status_of -u demo:demo "$base/recorded-calls/uplot/uPlot.iife.min.js")" == 200 ]] || fail "$server" "no chart library"
+    # the library's readiness check in the server's MicroProfile Health (Payara Micro has it; the
+    # WildFly demo runs WildFly's default configuration, without it)
+    readiness=""
+    if [[ "$server" == payara ]]; then
+        health="$(curl -s "http://localhost:$port/health/ready")"
+        grep -q '"name":"recorded-call"' <<<"${health// /}" && grep -q '"status":"UP"' <<<"${health// /}" \
+            || fail "$server" "no recorded-call check UP at /health/ready: $health"
+        readiness=", the readiness check recorded-call UP"
+    fi
     [[ "$(status_of "$base/recorded-calls/api/calls")" == 401 ]] || fail "$server" "the API answers without signing in"
     [[ "$(status_of -u demo:wrong "$base/recorded-calls/api/calls")" == 401 ]] || fail "$server" "a wrong password is let in"
     stop
-    echo "demo test ($server): the address printed $answered s after the start, the order's call read back as demo/demo"
+    echo "demo test ($server): the address printed $answered s after the start, the order's call read back as demo/demo$readiness"
 done

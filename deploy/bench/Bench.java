@@ -27,7 +27,7 @@ public final class Bench {
     static final String UNRECORDED = "/demo/api/unrecorded/orders";
     // the same, @NotRecorded: no interceptor binding at all (the bench profile's SkippedOrdersResource)
     static final String SKIPPED = "/demo/api/skipped/orders";
-    static final String HEALTH = "/demo/api/health/recorder";
+    static final String WRITER = "/demo/api/recorder";
 
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 4);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
@@ -627,7 +627,7 @@ public final class Bench {
     /** The writer's counters, from the demo's health endpoint, and the queue capacity. */
     java.util.Map<String, Long> status() throws IOException {
         try (var client = new Client(port)) {
-            var json = client.request("GET", HEALTH, null);
+            var json = client.request("GET", WRITER, null);
             var counters = new java.util.LinkedHashMap<String, Long>();
             for (var name : List.of("accepted", "written", "dropped", "failed", "retried", "queueDepth")) {
                 counters.put(name, (long) number(json, name));

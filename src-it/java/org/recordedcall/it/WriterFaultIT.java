@@ -78,8 +78,9 @@ class WriterFaultIT {
         var after = awaitQueueEmpty(api);
         if (ON_PAYARA) {
             var check = awaitReadiness("UP"); // the database back, no call dropped for the window
-            assertEquals(after.getJsonNumber("dropped").longValue(), check.getJsonObject("data").getJsonNumber("dropped").longValue(),
-                    check::toString);
+            // (Payara writes the data's numbers as JSON strings)
+            assertEquals(String.valueOf(after.getJsonNumber("dropped").longValue()),
+                    check.getJsonObject("data").get("dropped").toString().replace("\"", ""), check::toString);
         }
         var dropped = after.getJsonNumber("dropped").longValue() - before.getJsonNumber("dropped").longValue();
         var stored = count(run);

@@ -122,8 +122,10 @@ public final class RecordedCallExtension implements Extension {
         for (var type : BEANS) {
             discovery.addAnnotatedType(beans.createAnnotatedType(type), type.getName());
         }
-        optional(HEALTH_API, READINESS).ifPresent(type ->
-                discovery.addAnnotatedType(beans.createAnnotatedType(type), type.getName()));
+        optional(HEALTH_API, READINESS).ifPresent(type -> {
+            discovery.addAnnotatedType(beans.createAnnotatedType(type), type.getName());
+            LOG.log(System.Logger.Level.INFO, "recorded-call: readiness check 'recorded-call' added to MicroProfile Health");
+        });
     }
 
     /** The API MicroProfile Health gives applications, where the server has it. */

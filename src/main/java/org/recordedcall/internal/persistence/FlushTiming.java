@@ -6,7 +6,8 @@ package org.recordedcall.internal.persistence;
  */
 final class FlushTiming {
 
-    private static volatile boolean available = true;
+    // asked first by name: defining FlushEvent where jdk.jfr is hidden (WildFly) fails with a logged stack trace
+    private static volatile boolean available = visible("jdk.jfr.Event");
 
     private FlushTiming() {
     }
@@ -23,6 +24,15 @@ final class FlushTiming {
         } catch (LinkageError noFlightRecorder) {
             available = false;
             return null;
+        }
+    }
+
+    private static boolean visible(String type) {
+        try {
+            Class.forName(type, false, FlushTiming.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError hidden) {
+            return false;
         }
     }
 
