@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,7 +47,12 @@ class ApiIT {
         return Deployments.application("api", Map.of(RecordedCallSettings.API_ENABLED, "true",
                 RecordedCallSettings.RETENTION_MAX_AGE_DAYS, "30",
                 RecordedCallSettings.RETENTION_INTERVAL_MS, "500",
-                RecordedCallSettings.RETENTION_BATCH_SIZE, "4"));
+                RecordedCallSettings.RETENTION_BATCH_SIZE, "4",
+                // MicroProfile Telemetry on (Payara: a server span per Jakarta REST request), nothing exported
+                "otel.sdk.disabled", "false",
+                "otel.traces.exporter", "none",
+                "otel.metrics.exporter", "none",
+                "otel.logs.exporter", "none"));
     }
 
     @ArquillianResource
@@ -392,6 +398,23 @@ class ApiIT {
         assertEquals(200, unlimited.statusCode(), "no limit: up to 100 000; " + unlimited.body());
         assertEquals(1, unlimited.body().lines().count());
         assertEquals(400, viewer("recorded-calls/api/calls/export?limit=100001").statusCode());
+    }
+
+    @Test
+    void aCallJoinsTheServerSpanWhereOpenTelemetryIsActive() {
+        var response = api.send(api.request("api/orders/7").header("X-Request-Id", run)
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").GET());
+
+        assertEquals(200, response.statusCode());
+        var row = api.awaitRow(run);
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", RecordingIT.text(row, "trace_id"), "the trace the client began");
+        var span = RecordingIT.text(row, "span_id");
+        if (System.getProperty("arquillian.xml", "").contains("wildfly")) {
+            assertNull(span, "WildFly's default configuration has no OpenTelemetry: the header alone names the trace");
+        } else {
+            assertTrue(span != null && span.matches("[0-9a-f]{16}") && !span.equals("00f067aa0ba902b7"),
+                    "Payara's server span, a child of the client's: " + span);
+        }
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  *                              {@code X-Request-Id}
  *                              unless the client sent its own
  * @param correlationId         the incoming {@code X-Request-Id}, else the id
- * @param traceId               the trace id of an incoming W3C {@code traceparent}
+ * @param traceId               the trace id of the server span the call belongs to where OpenTelemetry is
+ *                              active, else of an incoming W3C {@code traceparent}
  * @param kind                  HTTP or METHOD
  * @param operation             the annotation's name, else {@code SimpleClassName#method}
  * @param httpMethod            e.g. {@code POST}
@@ -52,6 +53,8 @@ import java.util.TreeMap;
  * @param attributes            the business attributes application code gave the call
  *                              ({@link CurrentCall#attribute}), name to value, sorted by name; empty, never
  *                              {@code null}, when it has none
+ * @param spanId                the id of the server span the call belongs to, where OpenTelemetry is active
+ *                              (then {@code traceId} is that span's trace)
  */
 public record CallRecord(
         String id,
@@ -84,7 +87,8 @@ public record CallRecord(
         Instant endedAt,
         Long durationNanos,
         CallOutcome outcome,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        String spanId) {
 
     /** Copies the header and attribute maps, sorted by name, so that a record never shares mutable state. */
     public CallRecord {
@@ -140,6 +144,7 @@ public record CallRecord(
         private Long durationNanos;
         private CallOutcome outcome;
         private Map<String, String> attributes;
+        private String spanId;
 
         private Builder() {
         }
@@ -176,6 +181,7 @@ public record CallRecord(
             durationNanos = call.durationNanos;
             outcome = call.outcome;
             attributes = call.attributes;
+            spanId = call.spanId;
         }
 
         /** @param value see {@link CallRecord#id()} */
@@ -364,12 +370,18 @@ public record CallRecord(
             return this;
         }
 
+        /** @param value see {@link CallRecord#spanId()} */
+        public Builder spanId(String value) {
+            this.spanId = value;
+            return this;
+        }
+
         /** The record. */
         public CallRecord build() {
             return new CallRecord(id, correlationId, traceId, kind, operation, httpMethod, path, route, query,
                     requestHeaders, requestBody, requestBodyTruncated, resourceClass, resourceMethod, arguments, result,
                     status, responseHeaders, responseBody, responseBodyTruncated, exceptionType, exceptionMessage, stackTrace,
-                    principal, clientAddress, userAgent, startedAt, endedAt, durationNanos, outcome, attributes);
+                    principal, clientAddress, userAgent, startedAt, endedAt, durationNanos, outcome, attributes, spanId);
         }
     }
 

@@ -33,11 +33,14 @@ CREATE TABLE IF NOT EXISTS RECORDED_CALL (
     ended_at                TIMESTAMP(6) WITH TIME ZONE,
     duration_nanos          BIGINT,
     outcome                 VARCHAR(16),
-    attributes              TEXT
+    attributes              TEXT,
+    span_id                 VARCHAR(16)
 );
 -- Upgrades of a table an earlier release created: additive only, each a no-op where done.
 -- 2026-11-30: the business attributes of a call (CurrentCall.attribute), a JSON object.
 ALTER TABLE RECORDED_CALL ADD COLUMN IF NOT EXISTS attributes TEXT;
+-- 2026-11-30: the OpenTelemetry server span a call belongs to.
+ALTER TABLE RECORDED_CALL ADD COLUMN IF NOT EXISTS span_id VARCHAR(16);
 CREATE INDEX IF NOT EXISTS RECORDED_CALL_STARTED_AT ON RECORDED_CALL (started_at);
 CREATE INDEX IF NOT EXISTS RECORDED_CALL_STATUS ON RECORDED_CALL (status, started_at);
 CREATE INDEX IF NOT EXISTS RECORDED_CALL_OUTCOME ON RECORDED_CALL (outcome, started_at);

@@ -5,6 +5,7 @@ import org.recordedcall.CallOutcome;
 import org.recordedcall.CallRecord;
 import org.recordedcall.internal.body.BodyText;
 import org.recordedcall.internal.body.CappedBuffer;
+import org.recordedcall.internal.origin.ServerSpan;
 import org.recordedcall.internal.origin.TraceParent;
 import org.recordedcall.internal.rest.Endpoint;
 
@@ -41,6 +42,7 @@ public final class CallDraft {
     private Failure failure;
     private String principal;
     private final Attributes attributes = new Attributes();
+    private ServerSpan.Ids span;
     private Instant endedAt;
     private Long durationNanos;
 
@@ -143,6 +145,16 @@ public final class CallDraft {
         responseBodyNote = note;
     }
 
+    /**
+     * The call joins the server span current on this thread, where OpenTelemetry is active:
+     * the first one it finds names its trace and span, and carries the call's id.
+     */
+    synchronized void joinSpan() {
+        if (span == null) {
+            span = ServerSpan.join(id);
+        }
+    }
+
     /** A business attribute of the call, within the limits {@link org.recordedcall.CurrentCall#attribute} names. */
     synchronized void attribute(String name, Object value) {
         attributes.put(name, value);
@@ -207,12 +219,14 @@ public final class CallDraft {
                 .endedAt(endedAt)
                 .durationNanos(durationNanos)
                 .outcome(endedAt == null ? null : CallOutcome.of(status, failure != null))
-                .attributes(attributes.snapshot());
+                .attributes(attributes.snapshot())
+                .traceId(span == null ? null : span.traceId())
+                .spanId(span == null ? null : span.spanId());
         if (failure != null) {
             record.exceptionType(failure.type()).exceptionMessage(failure.message()).stackTrace(failure.stackTrace());
         }
         if (facts != null) {
-            record.traceId(TraceParent.traceId(facts.traceparent()))
+            record.traceId(span != null ? span.traceId() : TraceParent.traceId(facts.traceparent()))
                     .httpMethod(facts.method())
                     .path(facts.path())
                     .route(route(facts))

@@ -270,6 +270,7 @@ public final class HttpCalls {
     static void answering(CallDraft call, ContainerRequestContext request, ContainerResponseContext response) {
         var security = request.getSecurityContext();
         notePrincipal(call, security == null ? null : security.getUserPrincipal(), true);
+        call.joinSpan(); // a tracing filter that runs after ours has made its span current by now
         response.getHeaders().putSingle(REQUEST_ID, call.correlationId());
     }
 

@@ -90,6 +90,7 @@ public class RecordedCallInterceptor implements Serializable {
     private Object recordMethodCall(InvocationContext invocation) throws Exception {
         var method = invocation.getMethod();
         var call = CallDraft.method(endpoints.computeIfAbsent(method, m -> Endpoint.of(m.getDeclaringClass(), m)));
+        call.joinSpan();
         var outer = CallScope.enter(call);
         recorder.started(call);
         try {

@@ -49,6 +49,7 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
             return;
         }
         request.setProperty(CALL, call);
+        call.joinSpan();
         if (routes != null) {
             locate(call, request);
         }

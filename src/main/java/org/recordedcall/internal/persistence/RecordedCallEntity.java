@@ -95,6 +95,8 @@ public class RecordedCallEntity {
     private CallOutcome outcome;
     @Column(name = "attributes")
     private String attributes;
+    @Column(name = "span_id", length = 16)
+    private String spanId;
 
     protected RecordedCallEntity() {
         // for JPA
@@ -133,6 +135,7 @@ public class RecordedCallEntity {
         row.durationNanos = call.durationNanos();
         row.outcome = call.outcome();
         row.attributes = storable(JsonColumns.writeAttributes(call.attributes()));
+        row.spanId = fit(call.spanId(), 16);
         return row;
     }
 
@@ -146,7 +149,7 @@ public class RecordedCallEntity {
                 .exceptionMessage(exceptionMessage).stackTrace(stackTrace).principal(principal)
                 .clientAddress(clientAddress).userAgent(userAgent).startedAt(instant(startedAt))
                 .endedAt(instant(endedAt)).durationNanos(durationNanos).outcome(outcome)
-                .attributes(JsonColumns.readAttributes(attributes)).build();
+                .attributes(JsonColumns.readAttributes(attributes)).spanId(spanId).build();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -94,7 +94,7 @@ class CurlCommandTest {
                                    String body) {
         return new CallRecord("id", "id", null, CallKind.HTTP, "op", method, path, path, query, headers, body, false,
                 "C", "m", null, null, 200, Map.of(), null, false, null, null, null, null, null, null, null, null, 1L,
-                CallOutcome.SUCCESS, null);
+                CallOutcome.SUCCESS, null, null);
     }
 
     private String run(String command) throws Exception {

@@ -47,7 +47,7 @@ class StoragePolicyTest {
     private static CallRecord call(String path, int status, long millis) {
         return new CallRecord("id", "id", null, org.recordedcall.CallKind.HTTP, "op", "GET", path, path, null, Map.of(),
                 null, false, "C", "m", null, null, status, Map.of(), null, false, null, null, null, null, null, null,
-                null, null, millis * 1_000_000L, CallOutcome.of(status, false), null);
+                null, null, millis * 1_000_000L, CallOutcome.of(status, false), null, null);
     }
 
     private static StoragePolicy policy(Map<String, String> settings) {

@@ -42,7 +42,7 @@ class MaskingTest {
                                    Map<String, List<String>> requestHeaders, Map<String, List<String>> responseHeaders) {
         return new CallRecord("id", "id", null, CallKind.HTTP, "op", "POST", "/a", "/a", query, requestHeaders,
                 requestBody, false, "C", "m", arguments, result, 200, responseHeaders, responseBody, false, null, null,
-                null, null, null, null, null, null, 1L, CallOutcome.SUCCESS, null);
+                null, null, null, null, null, null, 1L, CallOutcome.SUCCESS, null, null);
     }
 
     @Test

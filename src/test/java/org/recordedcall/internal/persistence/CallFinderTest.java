@@ -40,7 +40,7 @@ class CallFinderTest {
                 org.recordedcall.CallKind.HTTP, "op", i % 4 == 0 ? "POST" : "GET", route.replace("{id}", "" + i), route,
                 null, Map.of(), null, false, "C", "m", null, null, status, Map.of(), null, false,
                 status == 500 ? "java.lang.IllegalStateException" : null, null, null, i % 2 == 0 ? "alice" : "bob",
-                "127.0.0.1", null, started, started.plusNanos(duration), duration, CallOutcome.of(status, status == 500), null);
+                "127.0.0.1", null, started, started.plusNanos(duration), duration, CallOutcome.of(status, status == 500), null, null);
     }
 
     private void insert(int count) {

@@ -48,7 +48,7 @@ class RecordedCallEntityTest {
                 "{\"q\":1}", false, "com.example.Orders", "find", "{\"id\":\"7\"}", "{\"item\":\"pen\"}", 200,
                 Map.of("content-type", List.of("application/json")), "{\"item\":\"pen\"}", true,
                 null, null, null, "alice", "127.0.0.1", "curl/8", started, started.plusMillis(12), 12_000_000L,
-                CallOutcome.SUCCESS, null);
+                CallOutcome.SUCCESS, null, null);
     }
 
     private CallRecord read(H2Unit unit, String id) {
@@ -106,7 +106,7 @@ class RecordedCallEntityTest {
                 base.requestBodyTruncated(), base.resourceClass(), base.resourceMethod(), base.arguments(),
                 base.result(), base.status(), base.responseHeaders(), base.responseBody(), base.responseBodyTruncated(),
                 base.exceptionType(), "m".repeat(5000), base.stackTrace(), base.principal(), base.clientAddress(),
-                "u".repeat(3000), base.startedAt(), base.endedAt(), base.durationNanos(), base.outcome(), null);
+                "u".repeat(3000), base.startedAt(), base.endedAt(), base.durationNanos(), base.outcome(), null, null);
 
         unit.insert(call);
 

@@ -59,7 +59,7 @@ class RetentionTest {
                 base.requestBodyTruncated(), base.resourceClass(), base.resourceMethod(), base.arguments(),
                 base.result(), base.status(), base.responseHeaders(), base.responseBody(), base.responseBodyTruncated(),
                 base.exceptionType(), base.exceptionMessage(), base.stackTrace(), base.principal(), base.clientAddress(),
-                base.userAgent(), started, started.plusMillis(1), 1_000_000L, base.outcome(), null);
+                base.userAgent(), started, started.plusMillis(1), 1_000_000L, base.outcome(), null, null);
     }
 
     private Retention retention(long maxAgeDays, long maxRows, int batch) {

@@ -52,7 +52,7 @@ class RowInsertTest {
         var full = RecordedCallEntityTest.record(UUID.randomUUID().toString());
         var bare = new CallRecord(UUID.randomUUID().toString(), null, null, full.kind(), null, null, null, null, null,
                 null, null, false, null, null, null, null, null, null, null, false, null, null, null, null, null, null,
-                full.startedAt(), null, null, null, null);
+                full.startedAt(), null, null, null, null, null);
         var calls = new ArrayList<CallRecord>();
         calls.add(full);
         calls.add(bare);
