@@ -29,7 +29,8 @@ run() {
     trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 0' INT TERM
     local started=$SECONDS
     if command -v curl >/dev/null; then
-        until curl -s -o /dev/null -f "http://localhost:$port/demo/"; do
+        local answered=true
+        until curl -s -o /dev/null -f --max-time 5 "http://localhost:$port/demo/"; do
             if ! kill -0 "$pid" 2>/dev/null; then
                 echo "the server stopped before the demo answered: see its log above" >&2
                 wait "$pid"
@@ -37,23 +38,32 @@ run() {
             fi
             if (( SECONDS - started > 300 )); then
                 echo "the demo has not answered within 5 minutes: see the server's log above" >&2
+                answered=false
                 break
             fi
             sleep 1
         done
-        echo
-        echo "the demo answers at http://localhost:$port/demo/ ($((SECONDS - started)) s after the server started;" \
-            "Ctrl-C stops it)"
-        echo
+        if [[ "$answered" == true ]]; then
+            echo
+            echo "the demo answers at http://localhost:$port/demo/ ($((SECONDS - started)) s after the server started;" \
+                "Ctrl-C stops it)"
+            echo
+        fi
     fi
     wait "$pid"
 }
 
-# true when the file $1 exists and no file under the other arguments is newer
+# true when the file $1 exists and no file under the other arguments (which must all exist) is newer;
+# a source deleted since is not seen: touch pom.xml, or remove target/, to rebuild after deleting one
 newer_than() {
     local built="$1"
     shift
-    [[ -e "$built" ]] && [[ -z "$(find "$@" -type f -newer "$built" -print -quit)" ]]
+    [[ -e "$built" ]] || return 1
+    local source
+    for source in "$@"; do
+        [[ -e "$source" ]] || return 1
+    done
+    [[ -z "$(find "$@" -type f -newer "$built" -print -quit)" ]]
 }
 
 server_there() {

@@ -30,7 +30,7 @@ while (( SECONDS < end )); do
     (( round % 9 == 0 )) && curl -s -o /dev/null "$api/orders/${ids[RANDOM % ${#ids[@]}]}/invoice"
     (( round % 7 == 0 )) && curl -s -o /dev/null -X POST -H "$json" -d '{"item":"","quantity":0}' "$api/orders"
     # a rate that changes every forty rounds, so that the chart has a shape
-    sleep "0.$((RANDOM % 9 + 1))$(( (round / 40) % 2 ))"
+    sleep "$(( (round / 40) % 2 )).$((RANDOM % 9 + 1))"
 done
 echo "$round rounds of calls sent"
 

@@ -33,7 +33,8 @@ stop() {
 }
 trap stop EXIT
 
-status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+# the status, or 000 when nothing answered (never a failed command: set -e would end the script unexplained)
+status_of() { curl -s -o /dev/null --max-time 10 -w '%{http_code}' "$@" || true; }
 
 for server in "$@"; do
     rm -rf "${work:?}/$server" "$work/$server.log"
@@ -70,7 +71,7 @@ for server in "$@"; do
     # WildFly demo runs WildFly's default configuration, without it)
     readiness=""
     if [[ "$server" == payara ]]; then
-        health="$(curl -s "http://localhost:$port/health/ready")"
+        health="$(curl -s --max-time 10 "http://localhost:$port/health/ready" || true)"
         grep -q '"name":"recorded-call"' <<<"${health// /}" && grep -q '"status":"UP"' <<<"${health// /}" \
             || fail "$server" "no recorded-call check UP at /health/ready: $health"
         readiness=", the readiness check recorded-call UP"

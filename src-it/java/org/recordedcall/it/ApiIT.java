@@ -435,7 +435,7 @@ class ApiIT {
         assertEquals(0, Api.object(viewer(both).body()).getJsonArray("calls").size(), "a value matches whole, not a prefix");
         assertEquals(1, Api.object(viewer(both.replaceFirst("-$", "-a")).body()).getJsonArray("calls").size(),
                 "every attribute given applies");
-        for (var bad : List.of("tenant", "ten%20ant:acme", ":acme")) {
+        for (var bad : List.of("tenant", "ten%20ant:acme", ":acme", "tenant:a&attribute=tenant:b")) {
             var refused = viewer("recorded-calls/api/calls?attribute=" + bad);
             assertEquals(400, refused.statusCode(), bad);
             assertTrue(Api.object(refused.body()).getString("message").startsWith("attribute:"), refused.body());

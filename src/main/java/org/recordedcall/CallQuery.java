@@ -69,6 +69,9 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
             throw new IllegalArgumentException("minDurationMillis must be between 0 and " + MAX_DURATION_MILLIS
                     + ", was " + minDurationMillis);
         }
+        if (attributes != null && attributes.entrySet().stream().anyMatch(a -> a.getKey() == null || a.getValue() == null)) {
+            throw new IllegalArgumentException("an attribute filter needs a name and a value, was " + attributes);
+        }
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         if (order == null) {
             order = Order.NEWEST;

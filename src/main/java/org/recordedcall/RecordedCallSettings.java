@@ -149,6 +149,15 @@ public final class RecordedCallSettings {
     public static final String ERRORS_ENABLED = "recordedcall.errors.enabled";
 
     /**
+     * Whether a call takes its trace id and span id from the server's current OpenTelemetry span
+     * (and notes its id on it). Default: {@code true} where MicroProfile Telemetry is switched on
+     * for the application ({@code otel.sdk.disabled=false}), else {@code false}; set it to
+     * {@code true} where OpenTelemetry is active another way (an agent). Off, or where no span is
+     * current, the trace id is that of an incoming {@code traceparent}.
+     */
+    public static final String TRACE_SPAN = "recordedcall.trace.span";
+
+    /**
      * The readiness check ({@code recorded-call}, where the server has MicroProfile Health) is
      * DOWN once the database has failed every write for this many seconds. Default {@code 30}.
      */

@@ -153,8 +153,14 @@ public final class ApiServlet extends HttpServlet {
         var path = request.getPathInfo() == null ? "" : request.getPathInfo();
         var asset = ASSETS.get(path);
         if (asset != null) {
+            var content = asset.content();
+            if (content == null) {
+                failure(response, HttpServletResponse.SC_NOT_FOUND, asset.name() + " is missing from the recorded-call jar "
+                        + "(built without its resources?)");
+                return;
+            }
             response.setHeader("Content-Security-Policy", POLICY);
-            text(response, asset.content(), asset.type());
+            text(response, content, asset.type());
             return;
         }
         switch (path) {
@@ -255,18 +261,42 @@ public final class ApiServlet extends HttpServlet {
         return CDI.current().select(JpaRecordedCalls.class).get();
     }
 
-    /** A file of the dashboard, read from the jar once. */
-    private record Asset(String content, String type) {
+    /** A file of the dashboard, read from the jar when first asked for; a missing one answers 404, not a broken API. */
+    private static final class Asset {
+        private final String name;
+        private final String type;
+        private volatile String content;
+
+        private Asset(String name, String type) {
+            this.name = name;
+            this.type = type + ";charset=UTF-8";
+        }
 
         static Asset of(String name, String type) {
-            try (InputStream in = ApiServlet.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException(name + " is missing from the recorded-call jar");
+            return new Asset(name, type);
+        }
+
+        String name() {
+            return name;
+        }
+
+        String type() {
+            return type;
+        }
+
+        /** The file's text, or {@code null} when the jar lacks it. */
+        String content() {
+            if (content == null) {
+                try (InputStream in = ApiServlet.class.getResourceAsStream(name)) {
+                    if (in == null) {
+                        return null;
+                    }
+                    content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                return new Asset(new String(in.readAllBytes(), StandardCharsets.UTF_8), type + ";charset=UTF-8");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            return content;
         }
     }
 }

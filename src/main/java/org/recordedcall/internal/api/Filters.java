@@ -83,7 +83,9 @@ final class Filters {
                 throw new IllegalArgumentException("attribute: must be name:value, the name of letters, digits, '.', '_' "
                         + "and '-' (at most 64), e.g. tenant:acme; was " + pair);
             }
-            attributes.put(name, pair.substring(colon + 1));
+            if (attributes.put(name, pair.substring(colon + 1)) != null) {
+                throw new IllegalArgumentException("attribute: " + name + " given twice; a call has one value of it");
+            }
         }
         return attributes;
     }

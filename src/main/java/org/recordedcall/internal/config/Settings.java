@@ -35,12 +35,14 @@ import java.util.stream.Stream;
  * @param applications   class names of the Jakarta REST applications recorded whole ({@code *}: all)
  * @param storeEnabled   whether calls are written to the database (else only to the application's call sinks)
  * @param health         the readiness check's settings
+ * @param traceFromSpan  whether a call takes its trace from the server's OpenTelemetry span
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
                        Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, double sampleRate,
                        List<String> excludePaths, String datasource, boolean createSchema, WriterSettings writer,
                        ApiSettings api, RetentionSettings retention, boolean errorEnvelope,
-                       Set<String> applications, boolean storeEnabled, HealthSettings health) {
+                       Set<String> applications, boolean storeEnabled, HealthSettings health,
+                       boolean traceFromSpan) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
@@ -88,7 +90,9 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 bool(source, RecordedCallSettings.STORE_ENABLED, true),
                 new HealthSettings(
                         positive(source, RecordedCallSettings.HEALTH_OUTAGE_SECONDS, 30),
-                        positive(source, RecordedCallSettings.HEALTH_DROPPED_WINDOW_SECONDS, 300)));
+                        positive(source, RecordedCallSettings.HEALTH_DROPPED_WINDOW_SECONDS, 300)),
+                // MicroProfile Telemetry is off unless the application switches it on
+                bool(source, RecordedCallSettings.TRACE_SPAN, !bool(source, "otel.sdk.disabled", true)));
     }
 
     /** Whether the application of this class is recorded whole by the setting. */

@@ -32,9 +32,17 @@ final class Attributes {
         return kept.toString();
     }
 
-    /** A value as it is kept: its text, control characters made spaces, cut with a marker. */
+    /**
+     * A value as it is kept: its text, control characters made spaces, cut with a marker. A
+     * {@code toString} that fails (a lazy entity's, say) gives a placeholder, never an exception.
+     */
     static String value(Object value) {
-        var text = String.valueOf(value);
+        String text;
+        try {
+            text = String.valueOf(value);
+        } catch (RuntimeException | LinkageError failed) {
+            text = "<toString failed: " + failed.getClass().getName() + ">";
+        }
         var kept = new StringBuilder(Math.min(text.length(), CurrentCall.MAX_ATTRIBUTE_VALUE));
         for (int i = 0; i < text.length(); i++) {
             if (kept.length() == CurrentCall.MAX_ATTRIBUTE_VALUE - ELLIPSIS.length()
@@ -50,15 +58,20 @@ final class Attributes {
         return kept.toString();
     }
 
-    void put(String name, Object value) {
-        var key = name(name);
+    /**
+     * Keeps the attribute (or removes it, for a {@code null} value).
+     *
+     * @param key   a name as {@link #name} made it, {@code null} to ignore
+     * @param value a value as {@link #value} made it
+     */
+    void put(String key, String value) {
         if (key == null) {
             return;
         }
         if (value == null) {
             values.remove(key);
         } else if (values.containsKey(key) || values.size() < CurrentCall.MAX_ATTRIBUTES) {
-            values.put(key, value(value));
+            values.put(key, value);
         } else {
             cut++;
         }

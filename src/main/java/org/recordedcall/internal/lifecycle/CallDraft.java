@@ -42,12 +42,15 @@ public final class CallDraft {
     private Failure failure;
     private String principal;
     private final Attributes attributes = new Attributes();
+    private final boolean joinsSpan;
     private ServerSpan.Ids span;
     private Instant endedAt;
     private Long durationNanos;
 
-    private CallDraft(CallKind kind, Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt) {
+    private CallDraft(CallKind kind, Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt,
+                      boolean joinsSpan) {
         this.kind = kind;
+        this.joinsSpan = joinsSpan;
         this.endpoint = endpoint;
         this.http = http;
         this.startNanos = startNanos;
@@ -55,11 +58,16 @@ public final class CallDraft {
     }
 
     static CallDraft http(Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt) {
-        return new CallDraft(CallKind.HTTP, endpoint, http, startNanos, startedAt);
+        return http(endpoint, http, startNanos, startedAt, false);
     }
 
-    static CallDraft method(Endpoint endpoint) {
-        return new CallDraft(CallKind.METHOD, endpoint, null, System.nanoTime(), Instant.now());
+    /** @param joinsSpan whether the call takes its trace from the server's OpenTelemetry span ({@link #joinSpan}) */
+    static CallDraft http(Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt, boolean joinsSpan) {
+        return new CallDraft(CallKind.HTTP, endpoint, http, startNanos, startedAt, joinsSpan);
+    }
+
+    static CallDraft method(Endpoint endpoint, boolean joinsSpan) {
+        return new CallDraft(CallKind.METHOD, endpoint, null, System.nanoTime(), Instant.now(), joinsSpan);
     }
 
     String id() {
@@ -146,18 +154,25 @@ public final class CallDraft {
     }
 
     /**
-     * The call joins the server span current on this thread, where OpenTelemetry is active:
-     * the first one it finds names its trace and span, and carries the call's id.
+     * The call joins the server span current on this thread, where OpenTelemetry is active for
+     * the application (the setting {@code recordedcall.trace.span}): the first one it finds names
+     * its trace and span, and carries the call's id.
      */
     synchronized void joinSpan() {
-        if (span == null) {
-            span = ServerSpan.join(id);
+        if (joinsSpan && span == null) {
+            // a bean method's call shares its span with whatever else runs in it: it reads, notes nothing
+            span = ServerSpan.join(kind == CallKind.HTTP ? id : null);
         }
     }
 
     /** A business attribute of the call, within the limits {@link org.recordedcall.CurrentCall#attribute} names. */
-    synchronized void attribute(String name, Object value) {
-        attributes.put(name, value);
+    void attribute(String name, Object value) {
+        // the application's toString runs before the lock, never under it
+        var key = Attributes.name(name);
+        var text = value == null ? null : Attributes.value(value);
+        synchronized (this) {
+            attributes.put(key, text);
+        }
     }
 
     synchronized void principal(String name) {

@@ -51,11 +51,14 @@ public final class HttpCalls {
 
     private final RecordedRoutes routes;
 
+    private final boolean traceFromSpan;
+
     @Inject
     public HttpCalls(Recorder recorder, HeaderCapture headers, Settings settings, RecordedRoutes routes) {
         this.recorder = recorder;
         this.headers = headers;
         this.trustedProxies = TrustedProxies.of(settings.trustedProxies());
+        this.traceFromSpan = settings.traceFromSpan();
         this.routes = routes;
     }
 
@@ -78,7 +81,8 @@ public final class HttpCalls {
         if (existing != null) {
             return existing;
         }
-        var call = CallDraft.http(endpoint, facts(frame.request()), frame.startNanos(), frame.startedAt());
+        var call = CallDraft.http(endpoint, facts(frame.request()), frame.startNanos(), frame.startedAt(),
+                traceFromSpan);
         frame.request().setAttribute(ATTRIBUTE, call);
         frame.call(call);
         // set now, on the servlet response, so that it survives an error answered by the container

@@ -89,7 +89,8 @@ public class RecordedCallInterceptor implements Serializable {
 
     private Object recordMethodCall(InvocationContext invocation) throws Exception {
         var method = invocation.getMethod();
-        var call = CallDraft.method(endpoints.computeIfAbsent(method, m -> Endpoint.of(m.getDeclaringClass(), m)));
+        var call = CallDraft.method(endpoints.computeIfAbsent(method, m -> Endpoint.of(m.getDeclaringClass(), m)),
+                settings.traceFromSpan());
         call.joinSpan();
         var outer = CallScope.enter(call);
         recorder.started(call);

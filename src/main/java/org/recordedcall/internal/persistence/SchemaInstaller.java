@@ -79,7 +79,15 @@ final class SchemaInstaller {
      * upper case, PostgreSQL to lower); another schema's table of the same name does not count.
      */
     private static boolean hasColumn(Connection connection, String column) throws SQLException {
-        var schema = connection.getSchema();
+        String schema;
+        try {
+            schema = connection.getSchema();
+        } catch (SQLException | AbstractMethodError | UnsupportedOperationException unknown) {
+            schema = null;
+        }
+        if (schema == null) {
+            return false; // which table is ours is unknown: the statement runs, IF NOT EXISTS keeps it harmless
+        }
         for (var table : new String[] {"RECORDED_CALL", "recorded_call"}) {
             try (var columns = connection.getMetaData().getColumns(null, schema, table, null)) {
                 while (columns.next()) {

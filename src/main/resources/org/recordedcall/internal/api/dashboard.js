@@ -14,7 +14,7 @@ const WINDOWS = {
   "7d": { seconds: 7 * 86400, buckets: 168, name: "the last 7 days" },
 };
 const DEFAULT_WINDOW = "1h";
-const FIELDS = ["attributes", "correlationId", "traceId", "kind", "operation", "httpMethod", "path", "route", "query", "status",
+const FIELDS = ["attributes", "correlationId", "traceId", "spanId", "kind", "operation", "httpMethod", "path", "route", "query", "status",
   "outcome", "startedAt", "durationNanos", "principal", "clientAddress", "userAgent", "resourceClass", "resourceMethod",
   "requestHeaders", "requestBody", "arguments", "result", "responseHeaders", "responseBody", "exceptionType",
   "exceptionMessage", "stackTrace"];
@@ -23,6 +23,8 @@ const state = { window: DEFAULT_WINDOW, route: "", call: null, from: 0, to: 0, z
 let routes = [];
 let plot = null;
 let next = null;
+// each loader's latest request: an answer to an older one (the window changed meanwhile) is dropped
+const latest = { stats: 0, chart: 0, calls: 0, call: 0 };
 
 // ---- formatting: durations in ms with sensible precision, times in the viewer's zone (ISO on hover)
 
@@ -81,7 +83,7 @@ function go(changes) {
   if (wanted.route) { fragment.set("route", wanted.route); }
   if (wanted.call) { fragment.set("call", wanted.call); }
   const text = fragment.toString();
-  if (text === location.hash.slice(1)) { refresh(); return; }
+  if (text === location.hash.slice(1)) { return; }
   if (text) { location.hash = text; } else { history.pushState(null, "", location.pathname + location.search); apply(); }
 }
 
@@ -123,8 +125,10 @@ function refresh() {
 // ---- the figures of the window: the summary line and the table per route
 
 async function loadStats() {
+  const mine = ++latest.stats;
   try {
     const stats = await getJson("api/stats?slowest=0&from=" + iso(state.from) + "&to=" + iso(state.to));
+    if (mine !== latest.stats) { return; }
     const o = stats.overall;
     $("#summary").textContent = o.count === 0 ? "no calls in " + WINDOWS[state.window].name
       : o.count + " calls in " + WINDOWS[state.window].name + " · " + percent(o.errorRate) + " errors · p50 "
@@ -180,10 +184,12 @@ function drawRoutes() {
 
 async function drawChart() {
   const box = $("#chart");
+  const mine = ++latest.chart;
   try {
     const chosen = WINDOWS[state.window];
     const buckets = await getJson("api/series?buckets=" + chosen.buckets + "&from=" + iso(state.from) + "&to=" + iso(state.to)
       + (state.route ? "&route=" + encodeURIComponent(state.route) : ""));
+    if (mine !== latest.chart) { return; }
     const half = chosen.seconds / chosen.buckets / 2;
     // no calls, no latency: a gap in the lines, not a zero
     const latency = (key) => buckets.map(b => (b.count === 0 ? null : b[key]));
@@ -270,8 +276,10 @@ async function loadCalls(append) {
   showError("");
   const params = listQuery();
   if (append && next) { params.set("after", next); }
+  const mine = ++latest.calls;
   try {
     const page = await getJson("api/calls?" + params);
+    if (mine !== latest.calls) { return; }
     const body = $("#calls tbody");
     if (!append) { body.textContent = ""; }
     for (const call of page.calls) {
@@ -323,13 +331,15 @@ function field(name, value) {
 }
 
 async function showCall(id) {
+  const mine = ++latest.call;
   try {
     const call = await getJson("api/calls/" + encodeURIComponent(id));
+    if (mine !== latest.call) { return; }
     const fields = $("#fields");
     fields.textContent = "";
     for (const name of FIELDS) {
       const value = call[name];
-      if (value == null || value === "") { continue; }
+      if (value == null || value === "" || (typeof value === "object" && Object.keys(value).length === 0)) { continue; }
       if (name === "startedAt") {
         fields.append(...field("started", localTime(value, true) + "  (" + value + ")"));
       } else if (name === "durationNanos") {
@@ -360,7 +370,8 @@ function closeDetail() {
 
 $("#zone").textContent = "times in " + (Intl.DateTimeFormat().resolvedOptions().timeZone || "your time zone");
 for (const button of document.querySelectorAll("#windows button")) {
-  button.addEventListener("click", () => go({ window: button.dataset.window }));
+  // the window shown already: its latest calls
+  button.addEventListener("click", () => (button.dataset.window === state.window ? refresh() : go({ window: button.dataset.window })));
 }
 for (const th of document.querySelectorAll("#routes th")) {
   th.addEventListener("click", () => {
@@ -377,5 +388,9 @@ $("#unzoom").addEventListener("click", () => { if (plot) { plot.setScale("x", { 
 $("#close").addEventListener("click", () => go({ call: null }));
 document.addEventListener("keydown", (event) => { if (event.key === "Escape" && !$("#detail").hidden) { go({ call: null }); } });
 window.addEventListener("hashchange", apply);
-window.addEventListener("resize", () => { if (plot) { plot.setSize({ width: Math.max(320, $("#chart").clientWidth), height: 240 }); } });
+// the chart follows its box: the window resized, or the call panel opened or closed beside it
+new ResizeObserver(() => {
+  const width = Math.max(320, $("#chart").clientWidth);
+  if (plot && Math.abs(plot.width - width) > 1) { plot.setSize({ width, height: 240 }); }
+}).observe($("#chart"));
 apply();

@@ -92,9 +92,10 @@ class CurlCommandTest {
 
     private static CallRecord call(String method, String path, String query, Map<String, List<String>> headers,
                                    String body) {
-        return new CallRecord("id", "id", null, CallKind.HTTP, "op", method, path, path, query, headers, body, false,
-                "C", "m", null, null, 200, Map.of(), null, false, null, null, null, null, null, null, null, null, 1L,
-                CallOutcome.SUCCESS, null, null);
+        return CallRecord.builder().id("id").correlationId("id").kind(CallKind.HTTP).operation("op")
+                .httpMethod(method).path(path).route(path).query(query).requestHeaders(headers)
+                .requestBody(body).resourceClass("C").resourceMethod("m").status(200)
+                .responseHeaders(Map.of()).durationNanos(1L).outcome(CallOutcome.SUCCESS).build();
     }
 
     private String run(String command) throws Exception {

@@ -24,6 +24,17 @@ class SettingsTest {
         assertTrue(settings.maskedNames().containsAll(Set.of("password", "token", "apikey", "secret", "creditcard")));
         assertEquals(new WriterSettings(10_000, 200, 200, WriterSettings.Overflow.DROP, 50, 10_000, 30_000),
                 settings.writer());
+        assertEquals(new HealthSettings(30, 300), settings.health());
+        assertFalse(settings.traceFromSpan(), "MicroProfile Telemetry is off unless switched on");
+    }
+
+    @Test
+    void callsTakeTheirTraceFromTheSpanWhereTheApplicationSwitchedTelemetryOnOrTheSettingSaysSo() {
+        assertTrue(Settings.from(Map.of("otel.sdk.disabled", "false")::get).traceFromSpan());
+        assertFalse(Settings.from(Map.of("otel.sdk.disabled", "true")::get).traceFromSpan());
+        assertTrue(Settings.from(Map.of(RecordedCallSettings.TRACE_SPAN, "true")::get).traceFromSpan(), "an agent");
+        assertFalse(Settings.from(Map.of("otel.sdk.disabled", "false", RecordedCallSettings.TRACE_SPAN, "false")::get)
+                .traceFromSpan(), "the setting wins");
     }
 
     @Test

@@ -12,6 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The limits of a call's attributes: what is kept, what is cut and marked, what is ignored; never an exception. */
 class AttributesTest {
 
+    /** As {@code CallDraft.attribute} does it. */
+    private static void put(Attributes attributes, String name, Object value) {
+        attributes.put(Attributes.name(name), value == null ? null : Attributes.value(value));
+    }
+
+    @Test
+    void aValueWhoseToStringFailsIsAPlaceholder() {
+        var lazy = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("could not initialize proxy - no Session");
+            }
+        };
+
+        assertEquals("<toString failed: java.lang.IllegalStateException>", Attributes.value(lazy));
+    }
+
     @Test
     void namesKeepTheirAllowedCharactersAndAreCut() {
         assertEquals("tenant", Attributes.name(" tenant "));
@@ -40,10 +57,10 @@ class AttributesTest {
     void aCallKeepsTheFirstAttributesAndCountsTheRest() {
         var attributes = new Attributes();
         for (int i = 0; i < CurrentCall.MAX_ATTRIBUTES + 3; i++) {
-            attributes.put("a" + i, i);
+            put(attributes, "a" + i, i);
         }
-        attributes.put("a0", "again"); // a kept name may change its value
-        attributes.put(null, "ignored");
+        put(attributes, "a0", "again"); // a kept name may change its value
+        put(attributes, null, "ignored");
 
         var kept = attributes.snapshot();
         assertEquals(CurrentCall.MAX_ATTRIBUTES + 1, kept.size());
@@ -54,8 +71,8 @@ class AttributesTest {
     @Test
     void aNullValueRemovesTheAttribute() {
         var attributes = new Attributes();
-        attributes.put("tenant", "acme");
-        attributes.put("tenant", null);
+        put(attributes, "tenant", "acme");
+        put(attributes, "tenant", null);
 
         assertEquals(Map.of(), attributes.snapshot());
     }

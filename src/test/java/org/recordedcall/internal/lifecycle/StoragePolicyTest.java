@@ -45,9 +45,10 @@ class StoragePolicyTest {
     }
 
     private static CallRecord call(String path, int status, long millis) {
-        return new CallRecord("id", "id", null, org.recordedcall.CallKind.HTTP, "op", "GET", path, path, null, Map.of(),
-                null, false, "C", "m", null, null, status, Map.of(), null, false, null, null, null, null, null, null,
-                null, null, millis * 1_000_000L, CallOutcome.of(status, false), null, null);
+        return CallRecord.builder().id("id").correlationId("id").kind(org.recordedcall.CallKind.HTTP)
+                .operation("op").httpMethod("GET").path(path).route(path).requestHeaders(Map.of())
+                .resourceClass("C").resourceMethod("m").status(status).responseHeaders(Map.of())
+                .durationNanos(millis * 1_000_000L).outcome(CallOutcome.of(status, false)).build();
     }
 
     private static StoragePolicy policy(Map<String, String> settings) {

@@ -40,9 +40,12 @@ class MaskingTest {
 
     private static CallRecord call(String query, String requestBody, String arguments, String result, String responseBody,
                                    Map<String, List<String>> requestHeaders, Map<String, List<String>> responseHeaders) {
-        return new CallRecord("id", "id", null, CallKind.HTTP, "op", "POST", "/a", "/a", query, requestHeaders,
-                requestBody, false, "C", "m", arguments, result, 200, responseHeaders, responseBody, false, null, null,
-                null, null, null, null, null, null, 1L, CallOutcome.SUCCESS, null, null);
+        return CallRecord.builder().id("id").correlationId("id").kind(CallKind.HTTP).operation("op")
+                .httpMethod("POST").path("/a").route("/a").query(query)
+                .requestHeaders(requestHeaders).requestBody(requestBody).resourceClass("C")
+                .resourceMethod("m").arguments(arguments).result(result).status(200)
+                .responseHeaders(responseHeaders).responseBody(responseBody).durationNanos(1L)
+                .outcome(CallOutcome.SUCCESS).build();
     }
 
     @Test

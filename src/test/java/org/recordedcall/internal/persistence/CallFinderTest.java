@@ -36,11 +36,15 @@ class CallFinderTest {
         var status = i % 3 == 0 ? 500 : i % 5 == 0 ? 404 : 200;
         var route = i % 2 == 0 ? "/api/orders/{id}" : "/api/items";
         var duration = (i % 7 + 1) * 1_000_000L;
-        return new CallRecord(String.format("00000000-0000-0000-0000-%012d", i), "corr-" + i, null,
-                org.recordedcall.CallKind.HTTP, "op", i % 4 == 0 ? "POST" : "GET", route.replace("{id}", "" + i), route,
-                null, Map.of(), null, false, "C", "m", null, null, status, Map.of(), null, false,
-                status == 500 ? "java.lang.IllegalStateException" : null, null, null, i % 2 == 0 ? "alice" : "bob",
-                "127.0.0.1", null, started, started.plusNanos(duration), duration, CallOutcome.of(status, status == 500), null, null);
+        return CallRecord.builder().id(String.format("00000000-0000-0000-0000-%012d", i))
+                .correlationId("corr-" + i).kind(org.recordedcall.CallKind.HTTP).operation("op")
+                .httpMethod(i % 4 == 0 ? "POST" : "GET").path(route.replace("{id}", "" + i))
+                .route(route).requestHeaders(Map.of()).resourceClass("C").resourceMethod("m")
+                .status(status).responseHeaders(Map.of())
+                .exceptionType(status == 500 ? "java.lang.IllegalStateException" : null)
+                .principal(i % 2 == 0 ? "alice" : "bob").clientAddress("127.0.0.1")
+                .startedAt(started).endedAt(started.plusNanos(duration)).durationNanos(duration)
+                .outcome(CallOutcome.of(status, status == 500)).build();
     }
 
     private void insert(int count) {

@@ -42,13 +42,17 @@ class RecordedCallEntityTest {
 
     static CallRecord record(String id) {
         var started = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new CallRecord(id, "corr-" + id, "4bf92f3577b34da6a3ce929d0e0e4736", CallKind.HTTP, "Orders#find",
-                "GET", "/api/orders/7", "/api/orders/{id}", "a=1&b=2",
-                Map.of("accept", List.of("application/json"), "authorization", List.of("***")),
-                "{\"q\":1}", false, "com.example.Orders", "find", "{\"id\":\"7\"}", "{\"item\":\"pen\"}", 200,
-                Map.of("content-type", List.of("application/json")), "{\"item\":\"pen\"}", true,
-                null, null, null, "alice", "127.0.0.1", "curl/8", started, started.plusMillis(12), 12_000_000L,
-                CallOutcome.SUCCESS, null, null);
+        return CallRecord.builder().id(id).correlationId("corr-" + id).traceId("4bf92f3577b34da6a3ce929d0e0e4736")
+                .kind(CallKind.HTTP).operation("Orders#find").httpMethod("GET")
+                .path("/api/orders/7").route("/api/orders/{id}").query("a=1&b=2")
+                .requestHeaders(Map.of("accept", List.of("application/json"), "authorization", List.of("***")))
+                .requestBody("{\"q\":1}").resourceClass("com.example.Orders").resourceMethod("find")
+                .arguments("{\"id\":\"7\"}").result("{\"item\":\"pen\"}").status(200)
+                .responseHeaders(Map.of("content-type", List.of("application/json")))
+                .responseBody("{\"item\":\"pen\"}").responseBodyTruncated(true).principal("alice")
+                .clientAddress("127.0.0.1").userAgent("curl/8").startedAt(started)
+                .endedAt(started.plusMillis(12)).durationNanos(12_000_000L)
+                .outcome(CallOutcome.SUCCESS).attributes(Map.of("tenant", "acme")).spanId("00f067aa0ba902b7").build();
     }
 
     private CallRecord read(H2Unit unit, String id) {
@@ -101,12 +105,8 @@ class RecordedCallEntityTest {
         var unit = unit();
         var base = record(UUID.randomUUID().toString());
         var longPath = "/" + "p".repeat(10_000);
-        var call = new CallRecord(base.id(), base.correlationId(), base.traceId(), base.kind(), "o".repeat(1000),
-                base.httpMethod(), longPath, base.route(), base.query(), base.requestHeaders(), base.requestBody(),
-                base.requestBodyTruncated(), base.resourceClass(), base.resourceMethod(), base.arguments(),
-                base.result(), base.status(), base.responseHeaders(), base.responseBody(), base.responseBodyTruncated(),
-                base.exceptionType(), "m".repeat(5000), base.stackTrace(), base.principal(), base.clientAddress(),
-                "u".repeat(3000), base.startedAt(), base.endedAt(), base.durationNanos(), base.outcome(), null, null);
+        var call = base.toBuilder().operation("o".repeat(1000)).path(longPath).exceptionMessage("m".repeat(5000))
+                .userAgent("u".repeat(3000)).build();
 
         unit.insert(call);
 

@@ -54,12 +54,19 @@ class RetentionTest {
     private CallRecord startedAgo(Duration age) {
         var base = RecordedCallEntityTest.record(UUID.randomUUID().toString());
         var started = now.minus(age).truncatedTo(ChronoUnit.MICROS);
-        return new CallRecord(base.id(), base.correlationId(), base.traceId(), base.kind(), base.operation(),
-                base.httpMethod(), base.path(), base.route(), base.query(), base.requestHeaders(), base.requestBody(),
-                base.requestBodyTruncated(), base.resourceClass(), base.resourceMethod(), base.arguments(),
-                base.result(), base.status(), base.responseHeaders(), base.responseBody(), base.responseBodyTruncated(),
-                base.exceptionType(), base.exceptionMessage(), base.stackTrace(), base.principal(), base.clientAddress(),
-                base.userAgent(), started, started.plusMillis(1), 1_000_000L, base.outcome(), null, null);
+        return CallRecord.builder().id(base.id()).correlationId(base.correlationId()).traceId(base.traceId())
+                .kind(base.kind()).operation(base.operation()).httpMethod(base.httpMethod())
+                .path(base.path()).route(base.route()).query(base.query())
+                .requestHeaders(base.requestHeaders()).requestBody(base.requestBody())
+                .requestBodyTruncated(base.requestBodyTruncated())
+                .resourceClass(base.resourceClass()).resourceMethod(base.resourceMethod())
+                .arguments(base.arguments()).result(base.result()).status(base.status())
+                .responseHeaders(base.responseHeaders()).responseBody(base.responseBody())
+                .responseBodyTruncated(base.responseBodyTruncated())
+                .exceptionType(base.exceptionType()).exceptionMessage(base.exceptionMessage())
+                .stackTrace(base.stackTrace()).principal(base.principal())
+                .clientAddress(base.clientAddress()).userAgent(base.userAgent()).startedAt(started)
+                .endedAt(started.plusMillis(1)).durationNanos(1_000_000L).outcome(base.outcome()).build();
     }
 
     private Retention retention(long maxAgeDays, long maxRows, int batch) {
