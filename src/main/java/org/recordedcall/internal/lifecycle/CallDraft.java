@@ -57,10 +57,6 @@ public final class CallDraft {
         this.startedAt = startedAt;
     }
 
-    static CallDraft http(Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt) {
-        return http(endpoint, http, startNanos, startedAt, false);
-    }
-
     /** @param joinsSpan whether the call takes its trace from the server's OpenTelemetry span ({@link #joinSpan}) */
     static CallDraft http(Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt, boolean joinsSpan) {
         return new CallDraft(CallKind.HTTP, endpoint, http, startNanos, startedAt, joinsSpan);

@@ -32,7 +32,7 @@ class CallDraftTest {
 
     private static CallDraft draft(String requestId) throws NoSuchMethodException {
         var endpoint = Endpoint.of(Orders.class, Orders.class.getMethod("find", String.class));
-        return CallDraft.http(endpoint, facts(requestId), System.nanoTime(), Instant.now());
+        return CallDraft.http(endpoint, facts(requestId), System.nanoTime(), Instant.now(), false);
     }
 
     @Test
