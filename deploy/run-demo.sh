@@ -117,11 +117,12 @@ if [[ "$server" == payara ]]; then
     exit
 fi
 
-# WildFly: a server base directory of the demo's own, its default datasource (ExampleDS,
-# in memory out of the box) turned into an H2 file under it
+# WildFly: a server base directory of the demo's own, on WildFly's MicroProfile configuration
+# (MicroProfile Health: the recorder's readiness check at the management port's /health/ready),
+# its default datasource (ExampleDS, in memory out of the box) turned into an H2 file under it
 home="$(ls -d "$servers"/wildfly-*/ | head -n 1)"
 base="$data/server"
-config="$base/configuration/standalone.xml"
+config="$base/configuration/standalone-microprofile.xml"
 [[ -d "$base" ]] || cp -r "$home/standalone" "$base"
 # (WildFly's URL goes on with DB_CLOSE_ON_EXIT=FALSE already: H2 must not close itself before the drain)
 sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1#" "$config"
@@ -132,5 +133,5 @@ sed -i '/<subsystem xmlns="urn:jboss:domain:undertow/,/<\/subsystem>/ s#<applica
 cp "$here/demo/target/demo.war" "$base/deployments/demo.war"
 echo "starting WildFly (data in $data) ..."
 export LAUNCH_JBOSS_IN_BACKGROUND=1
-run "$home/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.http.port="$port" \
-    -Djboss.management.http.port="${MANAGEMENT_PORT:-9990}"
+run "$home/bin/standalone.sh" -c standalone-microprofile.xml -Djboss.server.base.dir="$base" \
+    -Djboss.http.port="$port" -Djboss.management.http.port="${MANAGEMENT_PORT:-9990}"
