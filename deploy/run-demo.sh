@@ -5,7 +5,8 @@
 #   deploy/run-demo.sh wildfly    # WildFly (Hibernate)
 # Records are kept in an H2 file database under deploy/data/<server>/, which survives a
 # restart. The address is printed once the demo answers. Stop with Ctrl-C. PORT=9080 deploy/run-demo.sh
-# picks another port, DATA=/some/dir another place for the records (and WildFly's server directory).
+# picks another port, DATA=/some/dir another place for the records (and WildFly's server directory),
+# DEMO_JAVA_OPTIONS="-Dkey=value ..." system properties for the server (MicroProfile Config reads them).
 # The library and the demo are built only when their sources are newer than what was built last.
 set -euo pipefail
 
@@ -110,7 +111,8 @@ if [[ "$server" == payara ]]; then
     # has written what is queued
     echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/recorded-calls;DB_CLOSE_ON_EXIT=FALSE" > "$boot"
     echo "starting Payara Micro (data in $data) ..."
-    run java -Xmx512m -jar "$servers/payara-micro.jar" \
+    # shellcheck disable=SC2086 # DEMO_JAVA_OPTIONS: several -D options, split on spaces
+    run java -Xmx512m ${DEMO_JAVA_OPTIONS:-} -jar "$servers/payara-micro.jar" \
         --deploy "$here/demo/target/demo.war" --contextroot demo \
         --port "$port" --nocluster --disablephonehome \
         --prebootcommandfile "$boot"
@@ -133,5 +135,6 @@ sed -i '/<subsystem xmlns="urn:jboss:domain:undertow/,/<\/subsystem>/ s#<applica
 cp "$here/demo/target/demo.war" "$base/deployments/demo.war"
 echo "starting WildFly (data in $data) ..."
 export LAUNCH_JBOSS_IN_BACKGROUND=1
+# shellcheck disable=SC2086
 run "$home/bin/standalone.sh" -c standalone-microprofile.xml -Djboss.server.base.dir="$base" \
-    -Djboss.http.port="$port" -Djboss.management.http.port="${MANAGEMENT_PORT:-9990}"
+    -Djboss.http.port="$port" -Djboss.management.http.port="${MANAGEMENT_PORT:-9990}" ${DEMO_JAVA_OPTIONS:-}

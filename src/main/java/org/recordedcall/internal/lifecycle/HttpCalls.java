@@ -274,7 +274,7 @@ public final class HttpCalls {
     static void answering(CallDraft call, ContainerRequestContext request, ContainerResponseContext response) {
         var security = request.getSecurityContext();
         notePrincipal(call, security == null ? null : security.getUserPrincipal(), true);
-        call.joinSpan(); // a tracing filter that runs after ours has made its span current by now
+        call.joinSpan(); // a tracing filter that began its span after ours may keep it current until now
         response.getHeaders().putSingle(REQUEST_ID, call.correlationId());
     }
 

@@ -16,6 +16,7 @@ final class MethodReachedFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (request.getProperty(RecordingFilter.CALL) instanceof CallDraft call) {
             call.methodReached();
+            call.joinSpan(); // every other request filter ran: a tracing filter's span is current now
         }
     }
 }

@@ -74,6 +74,7 @@ public class RecordedCallInterceptor implements Serializable {
             return isAnnotated(invocation) ? recordMethodCall(invocation) : invocation.proceed();
         }
         if (call.claimInvocation(invocation.getMethod())) {
+            call.joinSpan(); // the resource method runs inside whatever span a tracing filter began
             // the HTTP side ends this call, once the response is out
             return observe(invocation, call, () -> { });
         }
