@@ -72,6 +72,11 @@ public record CallQuery(Instant from, Instant to, String route, String pathPrefi
         if (attributes != null && attributes.entrySet().stream().anyMatch(a -> a.getKey() == null || a.getValue() == null)) {
             throw new IllegalArgumentException("an attribute filter needs a name and a value, was " + attributes);
         }
+        if (attributes != null && attributes.values().stream().anyMatch(v -> v.length() > CurrentCall.MAX_ATTRIBUTE_VALUE)) {
+            // such a value is stored cut: as given, it could never match
+            throw new IllegalArgumentException("attribute: a value is at most " + CurrentCall.MAX_ATTRIBUTE_VALUE
+                    + " characters");
+        }
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         if (order == null) {
             order = Order.NEWEST;

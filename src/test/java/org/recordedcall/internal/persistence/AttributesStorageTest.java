@@ -5,6 +5,7 @@ import org.recordedcall.CallKind;
 import org.recordedcall.CallOutcome;
 import org.recordedcall.CallQuery;
 import org.recordedcall.CallRecord;
+import org.recordedcall.CurrentCall;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -48,6 +50,16 @@ class AttributesStorageTest {
             assertEquals("[c]", ids(unit, CallQuery.builder().attribute("tenant", "a\"b\\c%_").build()), "quotes, backslash, LIKE's wildcards");
             assertEquals("[]", ids(unit, CallQuery.builder().attribute("tenant", "a\"b\\c%").build()));
         }
+    }
+
+    @Test
+    void aFilterThatCouldNeverMatchIsRefused() {
+        var tooLong = "v".repeat(CurrentCall.MAX_ATTRIBUTE_VALUE + 1);
+        var refused = assertThrows(IllegalArgumentException.class,
+                () -> CallQuery.builder().attribute("tenant", tooLong).build());
+        assertTrue(refused.getMessage().startsWith("attribute:"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> CallQuery.builder().attribute("tenant", null).build());
     }
 
     @Test
