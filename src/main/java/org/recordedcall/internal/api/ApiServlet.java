@@ -61,12 +61,12 @@ public final class ApiServlet extends HttpServlet {
 
     /** The dashboard's files, by their path below the mapping; uPlot's are copied into the jar from its WebJar. */
     private static final Map<String, Asset> ASSETS = Map.of(
-            "/dashboard", Asset.of("dashboard.html", "text/html"),
-            "/dashboard.js", Asset.of("dashboard.js", "text/javascript"),
-            "/dashboard.css", Asset.of("dashboard.css", "text/css"),
-            "/uplot/uPlot.iife.min.js", Asset.of("uplot/uPlot.iife.min.js", "text/javascript"),
-            "/uplot/uPlot.min.css", Asset.of("uplot/uPlot.min.css", "text/css"),
-            "/uplot/LICENSE", Asset.of("uplot/LICENSE", "text/plain"));
+            "/dashboard", new Asset("dashboard.html", "text/html"),
+            "/dashboard.js", new Asset("dashboard.js", "text/javascript"),
+            "/dashboard.css", new Asset("dashboard.css", "text/css"),
+            "/uplot/uPlot.iife.min.js", new Asset("uplot/uPlot.iife.min.js", "text/javascript"),
+            "/uplot/uPlot.min.css", new Asset("uplot/uPlot.min.css", "text/css"),
+            "/uplot/LICENSE", new Asset("uplot/LICENSE", "text/plain"));
 
     private transient Jsonb json;
     private transient ApiSettings settings;
@@ -267,13 +267,9 @@ public final class ApiServlet extends HttpServlet {
         private final String type;
         private volatile String content;
 
-        private Asset(String name, String type) {
+        Asset(String name, String type) {
             this.name = name;
             this.type = type + ";charset=UTF-8";
-        }
-
-        static Asset of(String name, String type) {
-            return new Asset(name, type);
         }
 
         String name() {

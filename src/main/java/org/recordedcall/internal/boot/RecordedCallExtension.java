@@ -12,6 +12,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import org.recordedcall.NotRecorded;
 import org.recordedcall.RecordedCall;
+import org.recordedcall.internal.Classes;
 import org.recordedcall.internal.RecordedCallLiteral;
 import org.recordedcall.internal.config.SettingsProducer;
 import org.recordedcall.internal.json.JsonCapture;
@@ -38,9 +39,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Registers the library's beans and interceptor. The jar itself is not scanned
- * ({@code bean-discovery-mode="none"}), so what the library provides does not depend on how
- * the host application configures bean discovery.
+ * Registers the library's beans and interceptor. The jar discovers none of its own classes (its
+ * beans.xml excludes them all), so what the library provides does not depend on how the host
+ * application configures bean discovery.
  *
  * <p>Also gives every Jakarta REST resource class (root resources, and sub-resource classes
  * with resource methods) the recorder's interceptor binding, so that a resource recorded
@@ -137,9 +138,7 @@ public final class RecordedCallExtension implements Extension {
     /** The library's class {@code bean} when the class {@code api} it needs can be loaded, else nothing. */
     static Optional<Class<?>> optional(String api, String bean) {
         var loader = RecordedCallExtension.class.getClassLoader();
-        try {
-            Class.forName(api, false, loader);
-        } catch (ClassNotFoundException | LinkageError absent) {
+        if (!Classes.visible(api, loader)) {
             return Optional.empty(); // the server does not offer it: the library works without
         }
         try {

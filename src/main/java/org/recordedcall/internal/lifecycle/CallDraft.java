@@ -154,10 +154,15 @@ public final class CallDraft {
      * the application (the setting {@code recordedcall.trace.span}): the first one it finds names
      * its trace and span, and carries the call's id.
      */
-    synchronized void joinSpan() {
-        if (joinsSpan && span == null) {
-            // a bean method's call shares its span with whatever else runs in it: it reads, notes nothing
-            span = ServerSpan.join(kind == CallKind.HTTP ? id : null);
+    void joinSpan() {
+        if (!joinsSpan) {
+            return; // the common case, asked up to four times a call: no lock
+        }
+        synchronized (this) {
+            if (span == null) {
+                // a bean method's call shares its span with whatever else runs in it: it reads, notes nothing
+                span = ServerSpan.join(kind == CallKind.HTTP ? id : null);
+            }
         }
     }
 
@@ -231,14 +236,13 @@ public final class CallDraft {
                 .durationNanos(durationNanos)
                 .outcome(endedAt == null ? null : CallOutcome.of(status, failure != null))
                 .attributes(attributes.snapshot())
-                .traceId(span == null ? null : span.traceId())
+                .traceId(span != null ? span.traceId() : facts == null ? null : TraceParent.traceId(facts.traceparent()))
                 .spanId(span == null ? null : span.spanId());
         if (failure != null) {
             record.exceptionType(failure.type()).exceptionMessage(failure.message()).stackTrace(failure.stackTrace());
         }
         if (facts != null) {
-            record.traceId(span != null ? span.traceId() : TraceParent.traceId(facts.traceparent()))
-                    .httpMethod(facts.method())
+            record.httpMethod(facts.method())
                     .path(facts.path())
                     .route(route(facts))
                     .query(facts.query())

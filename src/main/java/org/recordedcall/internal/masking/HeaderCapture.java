@@ -3,7 +3,6 @@ package org.recordedcall.internal.masking;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.recordedcall.internal.config.Settings;
-import org.recordedcall.internal.masking.Masks;
 
 import java.util.ArrayList;
 import java.util.Collection;

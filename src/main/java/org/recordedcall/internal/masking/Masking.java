@@ -7,8 +7,6 @@ import org.recordedcall.CallRecord;
 import org.recordedcall.internal.JsonSupport;
 import org.recordedcall.internal.config.Settings;
 import org.recordedcall.internal.json.JsonCapture;
-import org.recordedcall.internal.masking.Masks;
-import org.recordedcall.internal.masking.SecretNames;
 
 import java.io.StringReader;
 import java.util.Collections;

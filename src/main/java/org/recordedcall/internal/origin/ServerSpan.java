@@ -1,6 +1,7 @@
 package org.recordedcall.internal.origin;
 
 import io.opentelemetry.api.trace.Span;
+import org.recordedcall.internal.Classes;
 
 /**
  * The server span a call belongs to, where OpenTelemetry is active in the server (MicroProfile
@@ -15,7 +16,8 @@ public final class ServerSpan {
     /** The attribute of the span that holds the call's id. */
     public static final String CALL_ID = "recordedcall.id";
 
-    private static final boolean AVAILABLE = visible("io.opentelemetry.api.trace.Span");
+    private static final boolean AVAILABLE = Classes.visible("io.opentelemetry.api.trace.Span",
+            ServerSpan.class.getClassLoader());
 
     /** The trace and span id of a span, each in lower-case hex. */
     public record Ids(String traceId, String spanId) {
@@ -37,15 +39,6 @@ public final class ServerSpan {
             return OpenTelemetry.join(callId);
         } catch (RuntimeException | LinkageError unusable) {
             return null; // an API of another shape than the one compiled against: as if there were none
-        }
-    }
-
-    private static boolean visible(String type) {
-        try {
-            Class.forName(type, false, ServerSpan.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
-            return false;
         }
     }
 

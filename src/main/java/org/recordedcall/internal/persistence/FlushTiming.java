@@ -1,5 +1,7 @@
 package org.recordedcall.internal.persistence;
 
+import org.recordedcall.internal.Classes;
+
 /**
  * Times the writer's flushes as {@link FlushEvent}s where the runtime has Java Flight Recorder;
  * where it has not ({@code jdk.jfr} missing or hidden from the application), does nothing.
@@ -7,7 +9,7 @@ package org.recordedcall.internal.persistence;
 final class FlushTiming {
 
     // asked first by name: defining FlushEvent where jdk.jfr is hidden (WildFly) fails with a logged stack trace
-    private static volatile boolean available = visible("jdk.jfr.Event");
+    private static volatile boolean available = Classes.visible("jdk.jfr.Event", FlushTiming.class.getClassLoader());
 
     private FlushTiming() {
     }
@@ -24,15 +26,6 @@ final class FlushTiming {
         } catch (LinkageError noFlightRecorder) {
             available = false;
             return null;
-        }
-    }
-
-    private static boolean visible(String type) {
-        try {
-            Class.forName(type, false, FlushTiming.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError hidden) {
-            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package org.recordedcall.internal.persistence;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.recordedcall.internal.JsonSupport;
@@ -45,21 +46,33 @@ final class JsonColumns {
         if (json == null) {
             return null;
         }
+        var object = object(json);
         var headers = new TreeMap<String, List<String>>();
-        try (var reader = JsonSupport.PROVIDER.createReader(new StringReader(json))) {
-            reader.readObject().forEach((name, values) -> headers.put(name, strings(values)));
-        } catch (JsonException | ClassCastException | IllegalStateException unreadable) {
-            return Map.of();
+        if (object != null) {
+            object.forEach((name, values) -> headers.put(name, strings(values)));
         }
         return headers;
+    }
+
+    /** The column's JSON object, or {@code null} when the column was edited into something else. */
+    private static JsonObject object(String json) {
+        try (var reader = JsonSupport.PROVIDER.createReader(new StringReader(json))) {
+            return reader.readObject();
+        } catch (JsonException | ClassCastException | IllegalStateException unreadable) {
+            return null;
+        }
     }
 
     private static List<String> strings(JsonValue values) {
         var list = new ArrayList<String>();
         if (values instanceof JsonArray array) {
-            array.forEach(value -> list.add(value instanceof JsonString text ? text.getString() : value.toString()));
+            array.forEach(value -> list.add(text(value)));
         }
         return list;
+    }
+
+    private static String text(JsonValue value) {
+        return value instanceof JsonString text ? text.getString() : value.toString();
     }
 
     /** Attributes as the column stores them; {@code null} when there are none. */
@@ -81,12 +94,10 @@ final class JsonColumns {
         if (json == null) {
             return Map.of();
         }
+        var object = object(json);
         var attributes = new TreeMap<String, String>();
-        try (var reader = JsonSupport.PROVIDER.createReader(new StringReader(json))) {
-            reader.readObject().forEach((name, value) ->
-                    attributes.put(name, value instanceof JsonString text ? text.getString() : value.toString()));
-        } catch (JsonException | ClassCastException | IllegalStateException unreadable) {
-            return Map.of();
+        if (object != null) {
+            object.forEach((name, value) -> attributes.put(name, text(value)));
         }
         return attributes;
     }

@@ -108,6 +108,9 @@ async function getJson(url) {
 
 function iso(millisSinceEpoch) { return new Date(millisSinceEpoch).toISOString(); }
 
+// what the chart shows when it is not zoomed: the window, and the route chosen
+function windowLabel() { return WINDOWS[state.window].name + (state.route ? ", route " + state.route : ""); }
+
 function refresh() {
   showError("");
   state.to = Date.now();
@@ -117,7 +120,7 @@ function refresh() {
   for (const button of document.querySelectorAll("#windows button")) {
     button.setAttribute("aria-pressed", String(button.dataset.window === state.window));
   }
-  $("#range").textContent = WINDOWS[state.window].name + (state.route ? ", route " + state.route : "");
+  $("#range").textContent = windowLabel();
   $("#route").value = state.route;
   return Promise.all([loadStats(), drawChart(), loadCalls(false)]);
 }
@@ -247,7 +250,7 @@ function zoomed(min, max) {
   state.zoom = zoom;
   $("#unzoom").hidden = !zoom;
   $("#range").textContent = zoom ? localTime(zoom[0], true) + " – " + localTime(zoom[1], true)
-    : WINDOWS[state.window].name + (state.route ? ", route " + state.route : "");
+    : windowLabel();
   loadCalls(false);
 }
 
