@@ -77,6 +77,17 @@ public final class RecordedCallSettings {
     public static final String SCHEMA_CREATE = "recordedcall.schema.create";
 
     /**
+     * On PostgreSQL, whether the library creates {@code RECORDED_CALL} partitioned by the time a
+     * call started: {@code none}, {@code daily} or {@code hourly}. Partitioned, the library's
+     * scheduled task makes the partitions ahead of time (a call with no partition of its own lands
+     * in the default partition and is moved when its partition is made), and the purge by age
+     * drops whole partitions instead of deleting rows. Other databases keep one table. An
+     * existing unpartitioned table is not converted: see
+     * {@code META-INF/recorded-call/postgresql-partition.sql}. Default {@code none}.
+     */
+    public static final String SCHEMA_PARTITIONS = "recordedcall.schema.partitions";
+
+    /**
      * How many finished calls wait for the background writer at most (besides the one batch it
      * is writing). Default {@code 10000}.
      */

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  * @param excludePaths   request paths (and what is below them) whose calls are not stored
  * @param datasource     JNDI name of the datasource to write to, or {@code null} for the server's default datasource
  * @param createSchema   whether to create the table when it is missing
+ * @param partitions     how a table the library creates on PostgreSQL is partitioned by time
  * @param writer         the background writer's settings
  * @param api            the query API's settings
  * @param retention      the scheduled purge's settings
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  */
 public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int stackMaxChars,
                        Set<String> maskedHeaders, Set<String> maskedNames, Set<String> trustedProxies, double sampleRate,
-                       List<String> excludePaths, String datasource, boolean createSchema, WriterSettings writer,
+                       List<String> excludePaths, String datasource, boolean createSchema, Partitioning partitions,
+                       WriterSettings writer,
                        ApiSettings api, RetentionSettings retention, boolean errorEnvelope,
                        Set<String> applications, boolean storeEnabled, HealthSettings health,
                        boolean traceFromSpan) {
@@ -67,6 +69,7 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 paths(source, RecordedCallSettings.EXCLUDE_PATHS),
                 text(source, RecordedCallSettings.DATASOURCE),
                 bool(source, RecordedCallSettings.SCHEMA_CREATE, true),
+                partitions(source),
                 new WriterSettings(
                         positive(source, RecordedCallSettings.WRITER_QUEUE_CAPACITY, 10_000),
                         positive(source, RecordedCallSettings.WRITER_BATCH_SIZE, 200),
@@ -111,6 +114,20 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
         } catch (IllegalArgumentException unknown) {
             warnIgnored(key, value, "DROP, WAIT or WRITE_THROUGH", WriterSettings.Overflow.DROP);
             return WriterSettings.Overflow.DROP;
+        }
+    }
+
+    private static Partitioning partitions(UnaryOperator<String> source) {
+        var key = RecordedCallSettings.SCHEMA_PARTITIONS;
+        var value = source.apply(key);
+        if (value == null || value.isBlank()) {
+            return Partitioning.NONE;
+        }
+        try {
+            return Partitioning.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            warnIgnored(key, value, "none, daily or hourly", "none");
+            return Partitioning.NONE;
         }
     }
 

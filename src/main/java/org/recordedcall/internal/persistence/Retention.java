@@ -2,11 +2,14 @@ package org.recordedcall.internal.persistence;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.recordedcall.internal.config.Partitioning;
 import org.recordedcall.internal.config.RetentionSettings;
 import org.recordedcall.internal.config.Settings;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +20,10 @@ import java.util.function.UnaryOperator;
  * The scheduled purge: on the container's managed scheduler, every interval, deletes the
  * calls older than the maximum age and then the oldest beyond the row cap, a small batch per
  * transaction so that the table is never locked for long and writes go on between batches.
- * Runs outside any request; what it deletes is counted with the writer's counters.
+ * On a table partitioned by time it first makes the partitions ahead, and drops the partitions
+ * wholly older than the age before it deletes what is left (in the default partition, or in a
+ * partition that is only partly older) by batches. Runs outside any request; what it deletes is
+ * counted with the writer's counters.
  */
 @Singleton
 public class Retention {
@@ -29,16 +35,23 @@ public class Retention {
         int deleteOldest(Instant before, int max);
 
         long count();
+
+        /** Makes the partitions ahead of {@code now}, where the table is partitioned. */
+        void makePartitions(Instant now) throws SQLException;
+
+        /** Drops the partitions wholly before {@code cutoff}, where the table is partitioned; returns the calls they held. */
+        long dropPartitions(Instant cutoff) throws SQLException;
     }
 
     private final RetentionSettings settings;
+    private final Partitioning partitioning;
     private final Store store;
     private final LongConsumer counter;
     private volatile ScheduledFuture<?> task;
 
     @Inject
-    public Retention(Settings settings, CallStore store, CallWriter writer) {
-        this(settings.retention(), new Store() {
+    public Retention(Settings settings, CallStore store, StoreUnit unit, CallWriter writer) {
+        this(settings.retention(), settings.partitions(), new Store() {
             @Override
             public int deleteOldest(Instant before, int max) {
                 return store.deleteOldest(before, max);
@@ -48,20 +61,35 @@ public class Retention {
             public long count() {
                 return store.count();
             }
+
+            @Override
+            public void makePartitions(Instant now) throws SQLException {
+                unit.ensureSchema();
+                if (unit.postgres()) {
+                    Partitions.makeAhead(unit.dataSource(), settings.partitions(), now);
+                }
+            }
+
+            @Override
+            public long dropPartitions(Instant cutoff) throws SQLException {
+                return unit.postgres() ? Partitions.dropBefore(unit.dataSource(), cutoff) : 0;
+            }
         }, writer::purged);
     }
 
-    Retention(RetentionSettings settings, Store store, LongConsumer counter) {
+    Retention(RetentionSettings settings, Partitioning partitioning, Store store, LongConsumer counter) {
         this.settings = settings;
+        this.partitioning = partitioning;
         this.store = store;
         this.counter = counter;
     }
 
-    /** Schedules the purge on the container's scheduler, when an age or a cap is set. */
+    /** Schedules the purge on the container's scheduler, when an age or a cap is set or the table is partitioned. */
     public void start(ManagedScheduling scheduling) {
         if (scheduling == null) {
-            if (settings.active()) {
-                LOG.log(System.Logger.Level.WARNING, "recorded-call: no managed scheduler, so no retention purge");
+            if (active()) {
+                LOG.log(System.Logger.Level.WARNING, "recorded-call: no managed scheduler, so no retention purge "
+                        + "and no partitions made ahead");
             }
             return;
         }
@@ -70,13 +98,18 @@ public class Retention {
 
     /** Schedules the purge, when an age or a cap is set; the task wrapped as given (to carry the application's context). */
     void start(ScheduledExecutorService scheduler, UnaryOperator<Runnable> contextual) {
-        if (!settings.active()) {
+        if (!active()) {
             return;
         }
         task = scheduler.scheduleWithFixedDelay(contextual.apply(this::run), settings.intervalMillis(),
                 settings.intervalMillis(), TimeUnit.MILLISECONDS);
         LOG.log(System.Logger.Level.INFO, "recorded-call: retention purge every {0} ms: max age {1} day(s), "
-                + "max rows {2} (0: none)", settings.intervalMillis(), settings.maxAgeDays(), settings.maxRows());
+                + "max rows {2} (0: none), partitions {3}", settings.intervalMillis(), settings.maxAgeDays(),
+                settings.maxRows(), partitioning.name().toLowerCase(Locale.ROOT));
+    }
+
+    private boolean active() {
+        return settings.active() || partitioning.partitioned();
     }
 
     public void stop() {
@@ -96,11 +129,28 @@ public class Retention {
         }
     }
 
-    /** One purge: by age, then by row cap; returns how many calls it deleted. */
+    /** One purge: the partitions ahead, then by age, then by row cap; returns how many calls it deleted. */
     long purge(Instant now) {
+        if (partitioning.partitioned()) {
+            try {
+                store.makePartitions(now);
+            } catch (SQLException | RuntimeException e) {
+                // calls for a missing partition land in the default one: nothing is lost meanwhile
+                LOG.log(System.Logger.Level.WARNING, "recorded-call: could not make the partitions ahead (" + e
+                        + "); tried again at the next run", e);
+            }
+        }
         long deleted = 0;
         if (settings.maxAgeDays() > 0) {
             var before = now.minus(Duration.ofDays(settings.maxAgeDays()));
+            try {
+                var dropped = store.dropPartitions(before);
+                deleted += dropped;
+                counter.accept(dropped);
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.WARNING, "recorded-call: could not drop the partitions older than "
+                        + settings.maxAgeDays() + " day(s) (" + e + "); tried again at the next run", e);
+            }
             for (int batch; (batch = store.deleteOldest(before, settings.batchSize())) > 0; ) {
                 deleted += batch;
                 counter.accept(batch);

@@ -1,10 +1,13 @@
 package org.recordedcall.internal.persistence;
 
+import org.recordedcall.internal.config.Partitioning;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +21,18 @@ import javax.sql.DataSource;
  * touched, whatever the JPA provider. A column that is there already is not even asked for
  * ({@code ALTER TABLE} waits for a lock on the table even when it then does nothing, and the
  * writers of other instances would queue behind it).
+ *
+ * <p>With {@code recordedcall.schema.partitions} set, a table it creates on PostgreSQL is
+ * partitioned by range of {@code started_at}, from the same DDL (its primary key then includes
+ * {@code started_at}, as PostgreSQL requires), with a default partition and the partitions ahead.
  */
 final class SchemaInstaller {
 
+    private static final System.Logger LOG = System.getLogger(SchemaInstaller.class.getName());
+
     static final String DDL_FOLDER = "META-INF/recorded-call/";
+    /** The script that turns an unpartitioned table on PostgreSQL into the partitioned form, rows kept. */
+    static final String PARTITION_SCRIPT = DDL_FOLDER + "postgresql-partition.sql";
 
     private SchemaInstaller() {
     }
@@ -39,20 +50,26 @@ final class SchemaInstaller {
     }
 
     /**
-     * Runs the DDL for the database behind {@code database}.
+     * Runs the DDL for the database behind {@code database}, partitioned as asked where the
+     * database is PostgreSQL and the table is not there yet.
      *
      * @return the DDL file that was run
      * @throws SQLException if the database refuses a statement
      * @throws IllegalStateException if no DDL ships for this database
      */
-    static String install(DataSource database) throws SQLException {
+    static String install(DataSource database, Partitioning partitioning) throws SQLException {
+        String ddl;
+        boolean partitioned;
         try (var connection = database.getConnection()) {
             var product = connection.getMetaData().getDatabaseProductName();
-            var ddl = ddlFor(product);
+            ddl = ddlFor(product);
             if (ddl == null) {
                 throw new IllegalStateException("no DDL ships for " + product + "; create table RECORDED_CALL "
                         + "yourself (see " + DDL_FOLDER + " in the jar) and set recordedcall.schema.create=false");
             }
+            var postgres = ddl.endsWith("postgresql.sql");
+            var form = postgres ? Partitions.form(connection) : null;
+            partitioned = partitioned(partitioning, product, form);
             var autoCommit = connection.getAutoCommit();
             try (var statement = connection.createStatement()) {
                 for (var sql : statements(read(ddl))) {
@@ -60,15 +77,72 @@ final class SchemaInstaller {
                     if (added.matches() && hasColumn(connection, added.group(1))) {
                         continue;
                     }
-                    statement.execute(sql);
+                    if (partitioned && sql.startsWith(CREATE_TABLE)) {
+                        statement.execute(partitionedTable(sql));
+                        if (Partitions.list(connection).stream().noneMatch(Partitions.Partition::isDefault)) {
+                            statement.execute("CREATE TABLE " + Partitions.DEFAULT + " PARTITION OF RECORDED_CALL DEFAULT");
+                        }
+                    } else {
+                        statement.execute(sql);
+                    }
                 }
             } finally {
                 if (!autoCommit) {
                     connection.commit();
                 }
             }
-            return ddl;
         }
+        if (partitioned && partitioning.partitioned()) {
+            Partitions.makeAhead(database, partitioning, Instant.now());
+        }
+        return ddl;
+    }
+
+    /** Whether the table is (to be) partitioned; says why not where the setting asks for it. */
+    private static boolean partitioned(Partitioning partitioning, String product, Partitions.Form form) {
+        if (form == Partitions.Form.PARTITIONED) {
+            if (!partitioning.partitioned()) {
+                LOG.log(System.Logger.Level.WARNING, "recorded-call: RECORDED_CALL is partitioned, but "
+                        + "recordedcall.schema.partitions is none: no partitions are made, and new calls land in "
+                        + "its default partition. Set it to daily or hourly.");
+            }
+            return true;
+        }
+        if (!partitioning.partitioned()) {
+            return false;
+        }
+        if (form == null) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: recordedcall.schema.partitions is for PostgreSQL; "
+                    + "on " + product + " the calls stay in one table.");
+            return false;
+        }
+        if (form == Partitions.Form.PLAIN) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: recordedcall.schema.partitions is "
+                    + partitioning.name().toLowerCase(Locale.ROOT) + ", but RECORDED_CALL exists unpartitioned: "
+                    + "it is used as it is, and the purge deletes rows. To partition it, keeping its rows, run "
+                    + PARTITION_SCRIPT + " from the jar (see the README).");
+            return false;
+        }
+        return true;
+    }
+
+    private static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS RECORDED_CALL (";
+    private static final Pattern ID_KEY = Pattern.compile("(?m)^(\\s*id\\s+VARCHAR\\(36\\) NOT NULL) PRIMARY KEY,");
+
+    /**
+     * The shipped {@code CREATE TABLE}, partitioned by range of {@code started_at}: PostgreSQL
+     * wants the partition key in the primary key, so the key is {@code (id, started_at)}.
+     */
+    static String partitionedTable(String createTable) {
+        var key = ID_KEY.matcher(createTable);
+        var close = createTable.lastIndexOf(')');
+        if (!key.find() || close < 0) {
+            throw new IllegalStateException("the shipped DDL's CREATE TABLE has changed shape: " + createTable);
+        }
+        var withoutKey = key.replaceFirst("$1,");
+        close = withoutKey.lastIndexOf(')');
+        return withoutKey.substring(0, close).stripTrailing() + ",\n    PRIMARY KEY (id, started_at)\n) "
+                + "PARTITION BY RANGE (started_at)";
     }
 
     private static final Pattern ADD_COLUMN = Pattern.compile(

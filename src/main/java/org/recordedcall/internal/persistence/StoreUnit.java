@@ -90,7 +90,7 @@ public class StoreUnit {
             try {
                 var database = dataSource();
                 databaseProduct = product(database);
-                var ddl = SchemaInstaller.install(database);
+                var ddl = SchemaInstaller.install(database, settings.partitions());
                 LOG.log(System.Logger.Level.INFO, "recorded-call: table RECORDED_CALL is ready on {0} ({1})", name, ddl);
             } catch (SQLException e) {
                 // the database may be down for now: tried again before the next write
@@ -114,6 +114,16 @@ public class StoreUnit {
             dataSource = found;
         }
         return found;
+    }
+
+    /** Whether the records' database is PostgreSQL. */
+    public boolean postgres() throws SQLException {
+        var product = databaseProduct;
+        if (product == null) {
+            product = product(dataSource());
+            databaseProduct = product;
+        }
+        return "PostgreSQL".equalsIgnoreCase(product);
     }
 
     /** Whether the datasource hands out a working connection. */

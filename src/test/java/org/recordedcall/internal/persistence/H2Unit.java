@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.recordedcall.CallRecord;
+import org.recordedcall.internal.config.Partitioning;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -30,7 +31,7 @@ final class H2Unit implements AutoCloseable {
         database.setURL(url);
         database.setUser("sa");
         try {
-            SchemaInstaller.install(database);
+            SchemaInstaller.install(database, Partitioning.NONE);
         } catch (SQLException e) {
             throw new AssertionError(e);
         }

@@ -3,6 +3,7 @@ package org.recordedcall.internal.persistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.recordedcall.CallRecord;
+import org.recordedcall.internal.config.Partitioning;
 import org.recordedcall.internal.config.RetentionSettings;
 
 import java.time.Duration;
@@ -49,6 +50,16 @@ class RetentionTest {
             return unit.read(entities -> entities.createQuery("select count(c) from RecordedCallEntity c", Long.class)
                     .getSingleResult());
         }
+
+        @Override
+        public void makePartitions(Instant now) {
+            // H2: one table (partitions are tested on PostgreSQL, in the integration suite)
+        }
+
+        @Override
+        public long dropPartitions(Instant cutoff) {
+            return 0;
+        }
     };
 
     private CallRecord startedAgo(Duration age) {
@@ -70,7 +81,8 @@ class RetentionTest {
     }
 
     private Retention retention(long maxAgeDays, long maxRows, int batch) {
-        return new Retention(new RetentionSettings(maxAgeDays, maxRows, 1_000, batch), store, counted::addAndGet);
+        return new Retention(new RetentionSettings(maxAgeDays, maxRows, 1_000, batch), Partitioning.NONE, store,
+                counted::addAndGet);
     }
 
     @Test
