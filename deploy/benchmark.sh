@@ -11,6 +11,9 @@
 #   4. the server's heap while the database is down and calls keep coming
 #   5. the server's live heap half-way through a 100 MB upload, recorded and unrecorded
 #   6. the query API's answer times on a million stored calls
+#   7. capacity: records per second one PostgreSQL takes from 1, 2 and 4 writers at once, and
+#      10 million calls older than the age purged: deleted by batches from the plain table, and
+#      dropped by partition from the partitioned form (issue 19; only with bench.only=capacity)
 # Needs Java 17, Maven and PostgreSQL's server binaries (Debian: apt-get install postgresql).
 #   deploy/benchmark.sh                      # report also in deploy/demo/target/bench/report.txt
 #   BENCH_OPTS="-Dbench.rounds=4" deploy/benchmark.sh                   # driver settings (Bench.java)
@@ -18,6 +21,8 @@
 #   BENCH_OPTS="-Dbench.only=query" deploy/benchmark.sh                 # only 6.
 #   BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh                 # only 1., 1b., 1c. and 2.
 #   BENCH_OPTS="-Dbench.only=writer" deploy/benchmark.sh                # only 3.
+#   BENCH_OPTS="-Dbench.only=capacity" deploy/benchmark.sh              # only 7. (-Dbench.capacityRows=N to purge
+#                                            # fewer than 10 million; ~6 GB of disk and 10 minutes at 10 million)
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
 #   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went,
 #                                            # GC pauses, writer flushes, and what ran while 1b's slow requests waited
@@ -50,6 +55,10 @@ if [[ "${BENCH_DB:-postgresql}" == "h2" ]]; then
 else
     store_opts=(--addlibs "$work/postgresql.jar" --postbootcommandfile "$work/postboot.asadmin")
     server_props=(-Drecordedcall.datasource=jdbc/records)
+    if [[ "${BENCH_OPTS:-}" == *bench.only=capacity* ]]; then
+        # 7.'s purge deletes what is older than a day, when the driver asks, never on its own schedule
+        server_props+=(-Drecordedcall.retention.max-age-days=1 -Drecordedcall.retention.interval-ms=86400000)
+    fi
     jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/records?user=recorded&password=recorded"
     driver_jar="$work/postgresql.jar"
 
@@ -99,7 +108,7 @@ done
 curl -sf -o /dev/null "http://localhost:$port/demo/api/recorder" || { echo "the demo did not start" >&2; exit 1; }
 
 # shellcheck disable=SC2086
-java -Dbench.slowLog="$work/slow-requests.tsv" ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" \
+java -Dbench.slowLog="$work/slow-requests.tsv" -Dbench.ddl="$root/src/main/resources/META-INF/recorded-call" ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" \
     "$port" "$jdbc_url" "$server" "$work/db.sh" \
     | tee "$work/report.txt"
 if [[ -n "${PROFILE:-}" ]]; then

@@ -50,6 +50,9 @@ public final class Bench {
     static final long CLOCK_OFFSET_NANOS = clockOffsetNanos();
     final java.util.Queue<String> slow = new java.util.concurrent.ConcurrentLinkedQueue<>();
     static final int MILLION = Integer.getInteger("bench.queryRows", 1_000_000);
+    // "capacity" (section 7): calls purged, and where the shipped DDL is (set by the script)
+    static final int CAPACITY_ROWS = Integer.getInteger("bench.capacityRows", 10_000_000);
+    static final String DDL = System.getProperty("bench.ddl", "src/main/resources/META-INF/recorded-call");
 
     final int port;
     final String jdbcUrl;
@@ -85,6 +88,12 @@ public final class Bench {
             burst(1); // the writer's model record
             awaitQueueEmpty(60);
             writerSection();
+            return;
+        }
+        if (ONLY.equals("capacity")) {
+            burst(1); // the writers' model record
+            awaitQueueEmpty(60);
+            capacity();
             return;
         }
         System.out.printf(Locale.ROOT, "recorded-call benchmark: %d connections, %d rounds of %d s per endpoint, %d cores%n",
@@ -360,6 +369,106 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   ratio: %.1fx (target >= 20x)%n", batched[0] / naive[0]);
     }
 
+    /**
+     * 7. Capacity: the records per second one PostgreSQL takes from 1, 2 and 4 writers at once
+     * (threads of the server, each with its own transactions and connection, as that many
+     * instances would), then CAPACITY_ROWS calls older than the age (1 day, set by the script)
+     * purged by the library's retention: deleted by batches from the plain table, then dropped
+     * by partition from the table in the partitioned form (made with the shipped script).
+     */
+    void capacity() throws Exception {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "7. Capacity: records per second into one PostgreSQL from several writers at once "
+                + "(%d per transaction, %,d records a run, median of 3)%n", BATCH_SIZE, BATCHED_RECORDS);
+        writerRun(BATCHED_RECORDS, BATCH_SIZE, 1);
+        for (var writers : new int[] {1, 2, 4}) {
+            var runs = new ArrayList<Double>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(writerRun(BATCHED_RECORDS, BATCH_SIZE, writers)[0]);
+            }
+            runs.sort(null);
+            System.out.printf(Locale.ROOT, "   %d writer(s): %,10.0f records/s   (%,.0f / %,.0f / %,.0f)%n", writers,
+                    runs.get(1), runs.get(0), runs.get(1), runs.get(2));
+        }
+        try (var connection = DriverManager.getConnection(jdbcUrl); var sql = connection.createStatement();
+             var result = sql.executeQuery("select count(*) from recorded_call")) {
+            result.next();
+            System.out.printf(Locale.ROOT, "   the table now: %,d calls of the demo's, %,.0f bytes each on disk with its indexes%n",
+                    result.getLong(1), tableBytes(sql) / (double) result.getLong(1));
+        }
+        System.out.printf(Locale.ROOT, "   %,d calls (7 days of them) older than the age, purged by one run of the "
+                + "library's retention:%n", CAPACITY_ROWS);
+        purgeRun("plain table, deleted by batches");
+        try (var connection = DriverManager.getConnection(jdbcUrl); var sql = connection.createStatement()) {
+            // the partitioned form, as the README's upgrade makes it: the shipped script and DDL; the (empty) old
+            // table it keeps as a partition is dropped, so that the days can have partitions of their own
+            sql.execute("truncate recorded_call");
+            sql.execute(java.nio.file.Files.readString(java.nio.file.Path.of(DDL, "postgresql-partition.sql")));
+            sql.execute(java.nio.file.Files.readString(java.nio.file.Path.of(DDL, "postgresql.sql")));
+            sql.execute("alter table recorded_call detach partition recorded_call_unpartitioned");
+            sql.execute("drop table recorded_call_unpartitioned");
+            // the days' partitions, as the library makes them ahead while it records
+            for (int day = 8; day >= 0; day--) {
+                var from = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                        .minus(java.time.Duration.ofDays(day));
+                sql.execute("create table recorded_call_p" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")
+                        .withZone(java.time.ZoneOffset.UTC).format(from) + " partition of recorded_call for values from ('"
+                        + from + "') to ('" + from.plus(java.time.Duration.ofDays(1)) + "')");
+            }
+        }
+        purgeRun("partitioned by day, dropped by partition");
+    }
+
+    /** CAPACITY_ROWS calls of 7 days that ended more than a day ago stored, then one purge timed; prints a line. */
+    void purgeRun(String form) throws Exception {
+        long before;
+        double inserted;
+        try (var connection = DriverManager.getConnection(jdbcUrl); var sql = connection.createStatement()) {
+            var started = System.nanoTime();
+            sql.execute("insert into RECORDED_CALL (id, correlation_id, kind, operation, http_method, path, route, status,"
+                    + " request_body_truncated, response_body_truncated, principal, started_at, ended_at, duration_nanos,"
+                    + " outcome, request_body, response_body) select gen_random_uuid()::text, 'bench-capacity-' || n, 'HTTP',"
+                    + " 'Bench#call', 'POST', '/api/r' || (n % 20) || '/' || n, '/api/r' || (n % 20) || '/{id}', 201,"
+                    + " false, false, 'user' || (n % 100), t, t + interval '1 millisecond', 1000000, 'SUCCESS',"
+                    + " '{\"item\":\"book\",\"quantity\":' || n || '}', '{\"id\":' || n || ',\"item\":\"book\"}'"
+                    + " from (select n, date_trunc('day', now()) - interval '8 days'"
+                    + " + n * (interval '7 days' / " + CAPACITY_ROWS + ") as t from generate_series(0, " + (CAPACITY_ROWS - 1)
+                    + ") n) calls");
+            sql.execute("analyze RECORDED_CALL");
+            inserted = (System.nanoTime() - started) / 1e9;
+            before = tableBytes(sql);
+        }
+        String answer;
+        try (var client = new Client(port)) {
+            answer = client.request("POST", "/demo/api/_bench/writer/purge", null);
+            if (client.lastStatus != 200) {
+                throw new IllegalStateException("the purge failed: " + answer);
+            }
+        }
+        long after;
+        long left;
+        try (var connection = DriverManager.getConnection(jdbcUrl); var sql = connection.createStatement()) {
+            after = tableBytes(sql);
+            try (var result = sql.executeQuery("select count(*) from RECORDED_CALL where correlation_id like 'bench-capacity-%'")) {
+                result.next();
+                left = result.getLong(1);
+            }
+        }
+        var seconds = number(answer, "seconds");
+        System.out.printf(Locale.ROOT, "   %-42s %,11.0f deleted in %7.1f s (%,9.0f calls/s), %,d left; table %,6.0f MB "
+                + "before, %,6.0f MB after (stored in %.0f s)%n", form, number(answer, "deleted"), seconds,
+                number(answer, "deleted") / seconds, left, before / 1e6, after / 1e6, inserted);
+    }
+
+    /** The table's bytes on disk, its partitions', indexes' and TOAST's included. */
+    static long tableBytes(java.sql.Statement sql) throws java.sql.SQLException {
+        try (var result = sql.executeQuery("select pg_total_relation_size('recorded_call') + coalesce((select "
+                + "sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'recorded_call'::regclass), 0)")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     /** Keeps CONNECTIONS clients busy on one endpoint for the given time; returns their latencies. */
     Figures drive(String path, double seconds) throws Exception {
         var figures = new Figures();
@@ -615,12 +724,19 @@ public final class Bench {
 
     /** Records per second and the writer thread's CPU in µs per record. */
     double[] writerRun(int records, int batch) throws Exception {
+        return writerRun(records, batch, 1);
+    }
+
+    /** The same from {@code writers} writers at once (the CPU per record only for one). */
+    double[] writerRun(int records, int batch, int writers) throws Exception {
         try (var client = new Client(port)) {
-            var response = client.request("POST", "/demo/api/_bench/writer?records=" + records + "&batch=" + batch, null);
+            var response = client.request("POST", "/demo/api/_bench/writer?records=" + records + "&batch=" + batch
+                    + "&threads=" + writers, null);
             if (client.lastStatus != 200) {
                 throw new IllegalStateException("writer benchmark failed: " + response);
             }
-            return new double[] {number(response, "recordsPerSecond"), number(response, "cpuMicrosPerRecord")};
+            return new double[] {number(response, "recordsPerSecond"),
+                    writers == 1 ? number(response, "cpuMicrosPerRecord") : Double.NaN};
         }
     }
 

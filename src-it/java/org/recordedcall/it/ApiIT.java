@@ -7,6 +7,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +18,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +51,7 @@ class ApiIT {
     // The API off by default, and moved by web.xml: RecordingIT.
     @Deployment(name = "api", testable = false)
     static WebArchive enabled() {
-        return Deployments.application("api", Map.of(RecordedCallSettings.API_ENABLED, "true",
+        return Deployments.onTheSuitesStore("api", Map.of(RecordedCallSettings.API_ENABLED, "true",
                 RecordedCallSettings.RETENTION_MAX_AGE_DAYS, "30",
                 RecordedCallSettings.RETENTION_INTERVAL_MS, "500",
                 RecordedCallSettings.RETENTION_BATCH_SIZE, "4",
@@ -547,8 +554,33 @@ class ApiIT {
 
     // ---- retention
 
+    /**
+     * The purge by age, on schedule. On the partitioned table (the PostgreSQL suite's second run),
+     * the old calls are in partitions of their own, as days of recording leave them: the partition
+     * wholly older than the age is detached and dropped, the younger one is kept with its rows.
+     */
     @Test
     void callsOlderThanTheMaxAgeArePurgedOnScheduleAndCounted() throws Exception {
+        var partitioned = !Postgres.partitions().isEmpty();
+        var now = Instant.now();
+        var old = "it_old_" + run.substring(4, 12);
+        var young = "it_young_" + run.substring(4, 12);
+        if (partitioned) {
+            partition(old, now.minus(Duration.ofDays(41)), now.minus(Duration.ofDays(38)));
+            partition(young, now.minus(Duration.ofDays(21)), now.minus(Duration.ofDays(18)));
+        }
+        try {
+            purgedOnSchedule(partitioned, old, young);
+        } finally {
+            if (partitioned) {
+                try (var db = Postgres.connect(); var sql = db.createStatement()) {
+                    sql.execute("DROP TABLE IF EXISTS " + old + ", " + young);
+                }
+            }
+        }
+    }
+
+    private void purgedOnSchedule(boolean partitioned, String old, String young) throws Exception {
         var before = Api.object(api.send(api.request("api/_it/writer").GET()).body()).getJsonNumber("purged").longValue();
         api.send(api.request("api/_it/rows/aged?mark=" + run + "-old&count=10&days=40").POST(HttpRequest.BodyPublishers.noBody()));
         api.send(api.request("api/_it/rows/aged?mark=" + run + "-young&count=3&days=20").POST(HttpRequest.BodyPublishers.noBody()));
@@ -568,6 +600,64 @@ class ApiIT {
         api.awaitRow(run + "-now");
         var purged = Api.object(api.send(api.request("api/_it/writer").GET()).body()).getJsonNumber("purged").longValue();
         assertTrue(purged - before >= 10, "counted: " + (purged - before));
+        if (partitioned) {
+            try (var db = Postgres.connect(); var sql = db.createStatement()) {
+                assertEquals(0, count(sql, "select count(*) from pg_class where relname = '" + old + "'"),
+                        "the old partition is dropped, not emptied");
+                assertEquals(3, count(sql, "select count(*) from " + young),
+                        "the younger partition and its rows are untouched");
+            }
+        }
+    }
+
+    /**
+     * On the partitioned table, a call for a time with no partition yet lands in the default
+     * partition; when the scheduled task makes its partition, the call moves into it.
+     */
+    @Test
+    void aCallWithNoPartitionLandsInTheDefaultOneAndMovesIntoItsPartitionWhenMade() throws Exception {
+        Assumptions.assumeFalse(Postgres.partitions().isEmpty(), "the partitioned table only (the PostgreSQL suite's second run)");
+        var start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
+        var id = run.substring(4); // a UUID, as ids are
+        var name = "recorded_call_p" + DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(start);
+        try (var db = Postgres.connect(); var sql = db.createStatement()) {
+            // the day after tomorrow's partition (made ahead) gone, and a call for that day stored, in one go:
+            // the scheduled task sees either the partition or the call in the default partition
+            db.setAutoCommit(false);
+            sql.execute("ALTER TABLE recorded_call DETACH PARTITION " + name);
+            sql.execute("DROP TABLE " + name);
+            sql.execute("insert into recorded_call (id, correlation_id, kind, request_body_truncated, "
+                    + "response_body_truncated, started_at) values ('" + id + "', '" + run + "', 'HTTP', false, false, '"
+                    + start.plus(Duration.ofHours(5)) + "')");
+            assertEquals(1, count(sql, "select count(*) from recorded_call_default where id = '" + id + "'"),
+                    "the call lands in the default partition");
+            db.commit();
+            db.setAutoCommit(true);
+
+            var deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline)
+                    && count(sql, "select count(*) from pg_inherits where inhrelid = to_regclass('" + name + "')") == 0) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, count(sql, "select count(*) from " + name + " where id = '" + id + "'"), "moved into " + name);
+            assertEquals(0, count(sql, "select count(*) from recorded_call_default where id = '" + id + "'"));
+            assertEquals(id, page("correlationId=" + run).getJsonArray("calls").getJsonObject(0).getString("id"),
+                    "the query API finds it there");
+        }
+    }
+
+    /** A partition made by hand, as earlier days of recording leave one. */
+    private static void partition(String name, Instant from, Instant to) throws SQLException {
+        try (var db = Postgres.connect(); var sql = db.createStatement()) {
+            sql.execute("CREATE TABLE " + name + " PARTITION OF recorded_call FOR VALUES FROM ('" + from + "') TO ('" + to + "')");
+        }
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (var result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     // ---- helpers

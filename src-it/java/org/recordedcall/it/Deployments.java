@@ -44,6 +44,7 @@ public final class Deployments {
 
     /** The same, with more recorder settings in its MicroProfile Config file. */
     public static WebArchive onPostgres(String name, Map<String, String> settings) {
+        Postgres.ensureSchema();
         return onPostgres(name, settings, Postgres.url());
     }
 
@@ -66,6 +67,9 @@ public final class Deployments {
                 </web-app>
                 """.formatted(POSTGRES_DATASOURCE, url, Postgres.USER, Postgres.PASSWORD, poolValidation());
         var config = new StringBuilder(RecordedCallSettings.DATASOURCE + "=" + POSTGRES_DATASOURCE + "\n");
+        if (!Postgres.partitions().isEmpty() && !settings.containsKey(RecordedCallSettings.SCHEMA_PARTITIONS)) {
+            config.append(RecordedCallSettings.SCHEMA_PARTITIONS).append('=').append(Postgres.partitions()).append('\n');
+        }
         settings.forEach((key, value) -> config.append(key).append('=').append(value).append('\n'));
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(ItApplication.class.getPackage())
@@ -127,6 +131,14 @@ public final class Deployments {
     /** The test application, with no beans.xml: bean discovery in annotated mode, the EE default. */
     public static WebArchive application() {
         return application("it", Map.of());
+    }
+
+    /**
+     * The test application with these settings on the default datasource, or, in the run of the
+     * PostgreSQL suite on the partitioned table, on that table.
+     */
+    public static WebArchive onTheSuitesStore(String name, Map<String, String> settings) {
+        return Postgres.partitions().isEmpty() ? application(name, settings) : onPostgres(name, settings);
     }
 
     /** The test application under another name, with recorder settings in its MicroProfile Config file. */

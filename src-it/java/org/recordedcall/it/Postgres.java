@@ -16,13 +16,50 @@ final class Postgres {
     private Postgres() {
     }
 
+    /**
+     * The database's URL; in the run of the PostgreSQL suite on the partitioned table, the URL of
+     * the schema that holds it ({@code it.postgres.schema}), so that the plain table stays apart.
+     */
     static String url() {
+        var schema = System.getProperty("it.postgres.schema", "");
+        return schema.isEmpty() ? databaseUrl() : inSchema(schema);
+    }
+
+    /** A URL of the database whose connections work in {@code schema}. */
+    static String inSchema(String schema) {
+        var url = databaseUrl();
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static String databaseUrl() {
         var url = System.getProperty("it.postgres.url");
         if (url == null) {
             throw new IllegalStateException("it.postgres.url is not set; run the integration tests through 'mvn verify', "
                     + "which starts PostgreSQL");
         }
         return url;
+    }
+
+    /**
+     * How this run partitions the table ({@code recordedcall.schema.partitions}): the PostgreSQL
+     * suite runs once on the plain table and once on the partitioned one. Empty: plain.
+     */
+    static String partitions() {
+        return System.getProperty("it.postgres.partitions", "");
+    }
+
+    /** Makes the run's schema ({@code it.postgres.schema}), if it has one and it is not there yet. */
+    static void ensureSchema() {
+        var schema = System.getProperty("it.postgres.schema", "");
+        if (schema.isEmpty()) {
+            return;
+        }
+        try (var connection = DriverManager.getConnection(databaseUrl(), USER, PASSWORD);
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make schema " + schema + ": " + e, e);
+        }
     }
 
     static Connection connect() throws SQLException {

@@ -38,7 +38,7 @@ public class InspectionResource {
     private static final Set<String> SEARCHABLE = Set.of("id", "correlation_id", "operation", "kind");
 
     @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource database;
+    DataSource defaultDatabase;
 
     @Inject
     RecordedCalls calls;
@@ -48,6 +48,15 @@ public class InspectionResource {
 
     @Inject
     RecorderStatus status;
+
+    /** Where the recorder stores: the PostgreSQL datasource a deployment on PostgreSQL defines, else the default one. */
+    private DataSource database() {
+        try {
+            return (DataSource) new javax.naming.InitialContext().lookup("java:app/jdbc/recorded-calls");
+        } catch (javax.naming.NamingException none) {
+            return defaultDatabase;
+        }
+    }
 
     /** Rows of RECORDED_CALL where a column equals a value, every column by its SQL name. */
     @GET
@@ -59,7 +68,7 @@ public class InspectionResource {
         }
         var sql = "select * from RECORDED_CALL where " + column + " = ?"
                 + (argumentsContain == null ? "" : " and arguments like ?");
-        try (var connection = database.getConnection(); var statement = connection.prepareStatement(sql)) {
+        try (var connection = database().getConnection(); var statement = connection.prepareStatement(sql)) {
             statement.setString(1, value);
             if (argumentsContain != null) {
                 statement.setString(2, "%" + argumentsContain + "%");
@@ -119,7 +128,7 @@ public class InspectionResource {
             throws SQLException {
         var sql = "insert into RECORDED_CALL (id, correlation_id, kind, request_body_truncated, response_body_truncated,"
                 + " started_at, ended_at, duration_nanos, outcome) values (?, ?, 'HTTP', false, false, ?, ?, 1000, 'SUCCESS')";
-        try (var connection = database.getConnection(); var statement = connection.prepareStatement(sql)) {
+        try (var connection = database().getConnection(); var statement = connection.prepareStatement(sql)) {
             var started = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(days);
             for (int i = 0; i < count; i++) {
                 statement.setString(1, java.util.UUID.randomUUID().toString());

@@ -69,7 +69,9 @@ final class Partitions {
              var result = statement.executeQuery("SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i "
                      + "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('recorded_call')")) {
             while (result.next()) {
-                partitions.add(parse(result.getString(1), result.getString(2)));
+                if (result.getString(2) != null) { // null: being detached by another transaction just now
+                    partitions.add(parse(result.getString(1), result.getString(2)));
+                }
             }
         }
         return partitions;

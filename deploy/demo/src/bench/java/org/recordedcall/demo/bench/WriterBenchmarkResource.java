@@ -1,5 +1,7 @@
 package org.recordedcall.demo.bench;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -12,18 +14,24 @@ import org.recordedcall.CallRecord;
 import org.recordedcall.RecordedCalls;
 import org.recordedcall.internal.lifecycle.CallIds;
 import org.recordedcall.internal.persistence.CallStore;
+import org.recordedcall.internal.persistence.Retention;
 
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Benchmark only (built into the demo by {@code -Pbench}, never shipped): stores copies of the
  * latest real record through the library's store, in transactions of {@code batch} records:
- * the batch size of the writer, or 1 for a naive writer with one transaction per record.
- * Reaches into the library's internals on purpose; applications never do.
+ * the batch size of the writer, or 1 for a naive writer with one transaction per record; from
+ * {@code threads} writers at once, as that many application instances would. Also runs the
+ * retention purge once, now. Reaches into the library's internals on purpose; applications never do.
  */
 @RequestScoped
 @Path("_bench/writer")
@@ -36,18 +44,38 @@ public class WriterBenchmarkResource {
     @Inject
     RecordedCalls calls;
 
+    @Inject
+    Retention retention;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** One purge by the library's retention, as its schedule would run it now; how long it took and what it deleted. */
     @POST
-    public Map<String, Object> run(@QueryParam("records") int records, @QueryParam("batch") int batch) {
-        if (records < 1 || batch < 1) {
-            throw new BadRequestException("records and batch must be at least 1");
+    @Path("purge")
+    public Map<String, Object> purge() {
+        var started = System.nanoTime();
+        var deleted = retention.purge(Instant.now());
+        var result = new LinkedHashMap<String, Object>();
+        result.put("deleted", deleted);
+        result.put("seconds", (System.nanoTime() - started) / 1e9);
+        return result;
+    }
+
+    @POST
+    public Map<String, Object> run(@QueryParam("records") int records, @QueryParam("batch") int batch,
+                                   @QueryParam("threads") Integer threadCount) throws Exception {
+        var writers = threadCount == null ? 1 : threadCount;
+        if (records < 1 || batch < 1 || writers < 1) {
+            throw new BadRequestException("records, batch and threads must be at least 1");
         }
-        var latest = calls.latest(1);
-        if (latest.isEmpty()) {
-            throw new BadRequestException("make one recorded call first: its record is the model");
+        if (writers > 1) {
+            return parallel(records, batch, writers);
         }
+        var model = latestRecord();
         var copies = new ArrayList<CallRecord>(records);
         for (int i = 0; i < records; i++) {
-            copies.add(withNewIds(latest.get(0)));
+            copies.add(withNewIds(model));
         }
         var threads = ManagementFactory.getThreadMXBean();
         var cpuBefore = threads.getCurrentThreadCpuTime();
@@ -65,6 +93,48 @@ public class WriterBenchmarkResource {
         // this thread's CPU: the library's and the JDBC driver's work per record (the database's own is apart)
         result.put("cpuMicrosPerRecord", cpuNanos / 1e3 / records);
         return result;
+    }
+
+    /** {@code writers} writers at once, each storing its share; records per second of them all. */
+    private Map<String, Object> parallel(int records, int batch, int writers) throws InterruptedException, ExecutionException {
+        var model = latestRecord();
+        var shares = new ArrayList<List<CallRecord>>();
+        for (int w = 0; w < writers; w++) {
+            var share = new ArrayList<CallRecord>(records / writers);
+            for (int i = 0; i < records / writers; i++) {
+                share.add(withNewIds(model));
+            }
+            shares.add(share);
+        }
+        var started = System.nanoTime();
+        var running = new ArrayList<Future<?>>();
+        for (var share : shares) {
+            running.add(executor.submit(() -> {
+                for (int from = 0; from < share.size(); from += batch) {
+                    store.insertAll(share.subList(from, Math.min(share.size(), from + batch)));
+                }
+            }));
+        }
+        for (var task : running) {
+            task.get();
+        }
+        var seconds = (System.nanoTime() - started) / 1e9;
+        var stored = records / writers * writers;
+        var result = new LinkedHashMap<String, Object>();
+        result.put("records", stored);
+        result.put("batch", batch);
+        result.put("threads", writers);
+        result.put("seconds", seconds);
+        result.put("recordsPerSecond", stored / seconds);
+        return result;
+    }
+
+    private CallRecord latestRecord() {
+        var latest = calls.latest(1);
+        if (latest.isEmpty()) {
+            throw new BadRequestException("make one recorded call first: its record is the model");
+        }
+        return latest.get(0);
     }
 
     /**
