@@ -56,8 +56,9 @@ else
     store_opts=(--addlibs "$work/postgresql.jar" --postbootcommandfile "$work/postboot.asadmin")
     server_props=(-Drecordedcall.datasource=jdbc/records)
     if [[ "${BENCH_OPTS:-}" == *bench.only=capacity* ]]; then
-        # 7.'s purge deletes what is older than a day, when the driver asks, never on its own schedule
-        server_props+=(-Drecordedcall.retention.max-age-days=1 -Drecordedcall.retention.interval-ms=86400000)
+        # 7.'s purge deletes what is older than a day (and no cap: the demo's is 100,000), when the driver asks
+        server_props+=(-Drecordedcall.retention.max-age-days=1 -Drecordedcall.retention.max-rows=0
+                       -Drecordedcall.retention.interval-ms=86400000)
     fi
     jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/records?user=recorded&password=recorded"
     driver_jar="$work/postgresql.jar"

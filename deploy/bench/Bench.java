@@ -390,11 +390,14 @@ public final class Bench {
             System.out.printf(Locale.ROOT, "   %d writer(s): %,10.0f records/s   (%,.0f / %,.0f / %,.0f)%n", writers,
                     runs.get(1), runs.get(0), runs.get(1), runs.get(2));
         }
-        try (var connection = DriverManager.getConnection(jdbcUrl); var sql = connection.createStatement();
-             var result = sql.executeQuery("select count(*) from recorded_call")) {
-            result.next();
+        try (var connection = DriverManager.getConnection(jdbcUrl); var sql = connection.createStatement()) {
+            long calls;
+            try (var result = sql.executeQuery("select count(*) from recorded_call")) {
+                result.next();
+                calls = result.getLong(1);
+            }
             System.out.printf(Locale.ROOT, "   the table now: %,d calls of the demo's, %,.0f bytes each on disk with its indexes%n",
-                    result.getLong(1), tableBytes(sql) / (double) result.getLong(1));
+                    calls, tableBytes(sql) / (double) calls);
         }
         System.out.printf(Locale.ROOT, "   %,d calls (7 days of them) older than the age, purged by one run of the "
                 + "library's retention:%n", CAPACITY_ROWS);
