@@ -1,10 +1,10 @@
 package org.recordedcall.internal.persistence;
 
+import org.recordedcall.internal.RateLimitedLog;
 import org.recordedcall.internal.config.Partitioning;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 final class Partitions {
 
     private static final System.Logger LOG = System.getLogger(Partitions.class.getName());
+    private static final RateLimitedLog FOREIGN = new RateLimitedLog(LOG, 3_600_000);
 
     static final String DEFAULT = "recorded_call_default";
     private static final String LOCK_TIMEOUT = "5s";
@@ -69,8 +70,15 @@ final class Partitions {
              var result = statement.executeQuery("SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i "
                      + "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('recorded_call')")) {
             while (result.next()) {
-                if (result.getString(2) != null) { // null: being detached by another transaction just now
+                if (result.getString(2) == null) {
+                    continue; // being detached by another transaction just now
+                }
+                try {
                     partitions.add(parse(result.getString(1), result.getString(2)));
+                } catch (IllegalArgumentException notByTime) {
+                    // a partition someone made otherwise: neither counted on nor dropped
+                    FOREIGN.warn("recorded-call: partition " + result.getString(1) + " of RECORDED_CALL is not a range "
+                            + "of started_at (" + result.getString(2) + "); the library leaves it alone", null);
                 }
             }
         }
@@ -164,8 +172,8 @@ final class Partitions {
                 try (var move = connection.prepareStatement("WITH moved AS (DELETE FROM " + quote(fallback)
                         + " WHERE started_at >= ? AND started_at < ? RETURNING *) INSERT INTO " + quote(name)
                         + " SELECT * FROM moved")) {
-                    move.setTimestamp(1, Timestamp.from(from));
-                    move.setTimestamp(2, Timestamp.from(to));
+                    move.setObject(1, from.atOffset(ZoneOffset.UTC));
+                    move.setObject(2, to.atOffset(ZoneOffset.UTC));
                     var moved = move.executeUpdate();
                     if (moved > 0) {
                         LOG.log(System.Logger.Level.INFO, "recorded-call: moved {0} call(s) from the default partition "

@@ -150,7 +150,7 @@ public class Retention {
                 var dropped = store.dropPartitions(before);
                 deleted += dropped;
                 counter.accept(dropped);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "recorded-call: could not drop the partitions older than "
                         + settings.maxAgeDays() + " day(s) (" + e + "); tried again at the next run", e);
             }

@@ -93,7 +93,13 @@ final class SchemaInstaller {
             }
         }
         if (partitioned && partitioning.partitioned()) {
-            Partitions.makeAhead(database, partitioning, Instant.now());
+            try {
+                Partitions.makeAhead(database, partitioning, Instant.now());
+            } catch (SQLException e) {
+                // the table is there: calls land in its default partition until the scheduled task makes them
+                LOG.log(System.Logger.Level.WARNING, "recorded-call: could not make the partitions ahead at start-up ("
+                        + e.getMessage() + "); the scheduled task tries again", e);
+            }
         }
         return ddl;
     }
