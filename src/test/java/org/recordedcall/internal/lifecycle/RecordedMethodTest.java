@@ -136,6 +136,7 @@ class RecordedMethodTest {
         }
         assertEquals(1, observers.endedAsynchronously.size());
         assertEquals(sink.calls.get(0).id(), observers.endedAsynchronously.get(0).call().id());
+        assertEquals(List.of(true), observers.requestContextActive, "a request context, as for any asynchronous observer");
     }
 
     @Test
