@@ -24,7 +24,8 @@
 #   BENCH_OPTS="-Dbench.only=capacity" deploy/benchmark.sh              # only 7. (-Dbench.capacityRows=N to purge
 #                                            # fewer than 10 million; ~6 GB of disk and 10 minutes at 10 million)
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
-#   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went,
+#   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went
+#                                            # (by thread, and the library's own work on the request threads),
 #                                            # GC pauses, writer flushes, and what ran while 1b's slow requests waited
 #   BENCH_DB=h2 deploy/benchmark.sh          # the embedded default instead: the demo on the server's own H2
 #                                            # (sections 1, 1b, 2, 3 and 5; 4 and 6 need PostgreSQL)
@@ -127,6 +128,32 @@ if [[ -n "${PROFILE:-}" ]]; then
                 samples, 100 * capture / samples, 100 * writer / samples, 100 * eclipselink / samples
             print "   top frames (self):"
             for (f in top) printf "%7.1f%%  %s\n", 100 * top[f] / samples, f | "sort -rn | head -n 15"
+        }'
+    echo "   samples by thread, and the library's own work on the request threads (samples whose deepest library"
+    echo "   frame is not one that only passes the call on: the servlet filter, the body interceptors, the method's proceed):"
+    jfr print --stack-depth 96 --events jdk.ExecutionSample "$work/server.jfr" | awk '
+        /^jdk.ExecutionSample/ { inside = 1; stack = ""; thread = ""; next }
+        inside && /sampledThread =/ { thread = $0; next }
+        inside && /stackTrace = \[/ { frames = 1; next }
+        inside && frames && /^[ \t]*\]/ {
+            frames = 0; inside = 0; all++
+            if (thread ~ /http-thread-pool/) {
+                requests++
+                n = split(stack, frame, "\n"); deepest = ""
+                for (i = 1; i <= n; i++) if (frame[i] ~ /org\.recordedcall\.(internal\.|CallRecord)/) { deepest = frame[i]; break }
+                sub(/^[ \t]+/, "", deepest); sub(/\(.*/, "", deepest)
+                if (deepest != "" && deepest !~ /RecordingServletFilter\.doFilter$|EntityCapture\.aroundReadFrom$|ResponseBodyInterceptor\.aroundWriteTo$|RecordedCallInterceptor\.(aroundInvoke|record|proceed)$/) {
+                    own++; where[deepest]++
+                }
+            } else if (thread ~ /ScheduledExecutor/) writer++
+            else if (thread ~ /defaultManagedThreadFactory/) observers++
+            next
+        }
+        inside && frames { stack = stack "\n" $0; next }
+        END {
+            printf "   samples %d: request threads %d, the writer'\''s task %d, the observer threads %d\n", all, requests, writer, observers
+            printf "   the library'\''s own work: %d of the request threads'\'' samples (%.1f%%), by its deepest method:\n", own, 100 * own / requests
+            for (f in where) printf "%7d  %s\n", where[f], f | "sort -rn | head -n 12"
         }'
     echo "   pauses of the garbage collector (longest pause of each collection) and the writer's flushes:"
     jfr print --events jdk.GarbageCollection,org.recordedcall.WriterFlush "$work/server.jfr" | awk '
