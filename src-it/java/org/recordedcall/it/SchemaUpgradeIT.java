@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The library's first change to an existing table: a {@code RECORDED_CALL} that the previous
- * release created in a real PostgreSQL, with a row in it, then the application deployed with
- * this release: the row is kept and new calls are stored with their attributes. (The same on
- * H2: {@code AttributesStorageTest}.)
+ * Changes to an existing table, in a real PostgreSQL: a {@code RECORDED_CALL} that the previous
+ * release created, with rows in it, upgraded by the library at deployment (the rows kept, new
+ * calls stored with their attributes; the same on H2: {@code AttributesStorageTest}), then moved
+ * to the partitioned form by the shipped script while the application runs.
  */
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)
@@ -38,72 +38,111 @@ class SchemaUpgradeIT {
     @ArquillianResource
     Deployer deployer;
 
-    /** The schema where a table with rows is turned into the partitioned form by the shipped script. */
-    private static final String PARTITION = "partition_" + UUID.randomUUID().toString().substring(0, 8);
-
+    /** Set to partition by day from the start: the table it finds is plain, until the script runs. */
     @Deployment(name = "upgrade", managed = false, testable = false)
     static WebArchive upgrade() {
-        return Deployments.onPostgres("upgrade", Map.of(), Postgres.inSchema(UPGRADE));
-    }
-
-    @Deployment(name = "partitioned", managed = false, testable = false)
-    static WebArchive partitioned() {
-        return Deployments.onPostgres("partitioned", Map.of(RecordedCallSettings.SCHEMA_PARTITIONS, "daily",
+        return Deployments.onPostgres("upgrade", Map.of(RecordedCallSettings.SCHEMA_PARTITIONS, "daily",
                 RecordedCallSettings.RETENTION_MAX_AGE_DAYS, "30",
-                RecordedCallSettings.RETENTION_INTERVAL_MS, "500"), Postgres.inSchema(PARTITION));
+                RecordedCallSettings.RETENTION_INTERVAL_MS, "500"), Postgres.inSchema(UPGRADE));
     }
 
     /**
-     * The README's way to partition a table that holds calls: the shipped script, then the shipped
-     * DDL, by JDBC as psql would run them. Every row is kept, in one partition that the old table
-     * becomes; the application then deployed with the setting stores new calls, makes the next
-     * days' partitions, and the purge deletes the old table's calls past the age.
+     * Both upgrades a table goes through, on one table with rows, while the application runs.
+     * First the library's own, at deployment: the previous release's table gets the new columns,
+     * its rows kept, and new calls are stored with their attributes; the table stays plain, as
+     * the library never converts one (it says so). Then the README's move to the partitioned form:
+     * the shipped script and DDL, by JDBC as psql would run them. Every row is kept, none copied,
+     * in the one partition the old table becomes; the library, still running, stores new calls,
+     * makes the next days' partitions and deletes a call past the age from the old partition.
      */
     @Test
-    void theShippedScriptPartitionsATableWithRowsAndTheLibraryGoesOnWithIt() throws Exception {
+    void aTableOfThePreviousReleaseIsUpgradedAtDeploymentThenPartitionedWithItsRowsKept() throws Exception {
         try (var connection = Postgres.connect(); var statement = connection.createStatement()) {
-            statement.execute("create schema " + PARTITION);
-            statement.execute("set search_path to " + PARTITION);
-            statement.execute(shipped("postgresql.sql"));
+            statement.execute("create schema " + UPGRADE);
+            statement.execute("set search_path to " + UPGRADE);
+            for (var sql : previousDdl().split(";\\s*\\n")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+            statement.execute("insert into recorded_call (id, kind, request_body_truncated, response_body_truncated, "
+                    + "started_at, status, path) values ('old', 'HTTP', false, false, now(), 200, '/old')");
             statement.execute("insert into recorded_call (id, kind, request_body_truncated, response_body_truncated, "
                     + "started_at, status, path) select 'kept-' || g, 'HTTP', false, false, now() - g * interval '1 hour', "
                     + "200, '/kept' from generate_series(1, 500) g");
-            statement.execute("insert into recorded_call (id, kind, request_body_truncated, response_body_truncated, "
-                    + "started_at, status, path) values ('aged', 'HTTP', false, false, now() - interval '40 days', 200, '/aged')");
-
-            statement.execute(shipped("postgresql-partition.sql"));
-            statement.execute(shipped("postgresql.sql"));
-
-            assertEquals("p", single(statement, "select relkind from pg_class where oid = to_regclass('recorded_call')"));
-            assertEquals("501", single(statement, "select count(*) from recorded_call"));
-            assertEquals("501", single(statement, "select count(*) from recorded_call_unpartitioned"), "not one row copied");
-            assertEquals("7", single(statement, "select count(*) from pg_indexes where tablename = 'recorded_call' and schemaname = current_schema()"),
-                    "the key and the six shipped indexes");
         }
-        deployer.deploy("partitioned");
+        deployer.deploy("upgrade");
         try {
-            var api = new Api(new URL("http://localhost:" + System.getProperty("recordedcall.it.port") + "/partitioned/"));
-            var token = "partitioned-" + UUID.randomUUID();
-            assertEquals(200, api.send(api.request("api/orders/1").header("X-Request-Id", token).GET()).statusCode());
+            var api = new Api(new URL("http://localhost:" + System.getProperty("recordedcall.it.port") + "/upgrade/"));
+            var token = "upgrade-" + UUID.randomUUID();
+            var response = api.send(api.request("api/orders/" + token + "/audited").header("X-Request-Id", token)
+                    .header("X-Tenant", "acme").GET());
+            assertEquals(200, response.statusCode(), response.body());
 
-            var deadline = Instant.now().plusSeconds(30);
-            while ((row(PARTITION, "correlation_id", token) == null || row(PARTITION, "id", "aged") != null)
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertTrue(row(PARTITION, "correlation_id", token) != null, "the new call is stored");
-            assertEquals(null, row(PARTITION, "id", "aged"), "the purge deleted the call older than the age");
+            var added = await(() -> row("correlation_id", token));
+            assertTrue(added != null, "the new call is stored in the upgraded table");
+            assertEquals("acme", Api.object(added.get("attributes")).getString("tenant"));
+            assertEquals("/old", row("id", "old").get("path"), "the previous release's row is kept");
+
             try (var connection = Postgres.connect(); var statement = connection.createStatement()) {
-                statement.execute("set search_path to " + PARTITION);
+                statement.execute("set search_path to " + UPGRADE);
+                assertEquals("r", single(statement, "select relkind from pg_class where oid = to_regclass('recorded_call')"),
+                        "the library does not partition a table it finds");
+
+                statement.execute(shipped("postgresql-partition.sql"));
+                statement.execute(shipped("postgresql.sql"));
+
+                assertEquals("p", single(statement, "select relkind from pg_class where oid = to_regclass('recorded_call')"));
+                assertEquals("502", single(statement, "select count(*) from recorded_call_unpartitioned"),
+                        "every row in the partition the old table became: none copied");
+                assertEquals("7", single(statement, "select count(*) from pg_indexes where tablename = 'recorded_call' "
+                        + "and schemaname = current_schema()"), "the key and the six shipped indexes");
+                statement.execute("insert into recorded_call (id, kind, request_body_truncated, response_body_truncated, "
+                        + "started_at, status, path) values ('aged', 'HTTP', false, false, now() - interval '40 days', 200, "
+                        + "'/aged')");
+            }
+
+            var later = "partitioned-" + UUID.randomUUID();
+            assertEquals(200, api.send(api.request("api/orders/1").header("X-Request-Id", later).GET()).statusCode());
+            assertTrue(await(() -> row("correlation_id", later)) != null, "a new call is stored in the partitioned table");
+            var tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)
+                    .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            await(() -> row("id", "aged") == null && partitionOf(tomorrow) ? Map.of() : null);
+            assertEquals(null, row("id", "aged"), "the purge deleted the call older than the age");
+            assertTrue(partitionOf(tomorrow), "the library made tomorrow's partition ahead");
+            try (var connection = Postgres.connect(); var statement = connection.createStatement()) {
+                statement.execute("set search_path to " + UPGRADE);
                 assertEquals("500", single(statement, "select count(*) from recorded_call where path = '/kept'"));
-                var tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)
-                        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-                assertEquals("1", single(statement, "select count(*) from pg_inherits where inhparent = "
-                        + "to_regclass('recorded_call') and inhrelid = to_regclass('recorded_call_p" + tomorrow + "')"),
-                        "the library made tomorrow's partition ahead");
+                assertEquals("/old", row("id", "old").get("path"));
             }
         } finally {
-            deployer.undeploy("partitioned");
+            deployer.undeploy("upgrade");
+        }
+    }
+
+    private interface Probe {
+        Map<String, String> get() throws Exception;
+    }
+
+    /** What the probe finds within 30 s, or {@code null}. */
+    private static Map<String, String> await(Probe probe) throws Exception {
+        var deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            var found = probe.get();
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    /** Whether {@code recorded_call_p<day>} is a partition of the table. */
+    private static boolean partitionOf(String day) throws SQLException {
+        try (var connection = Postgres.connect(); var statement = connection.createStatement()) {
+            statement.execute("set search_path to " + UPGRADE);
+            return "1".equals(single(statement, "select count(*) from pg_inherits where inhparent = "
+                    + "to_regclass('recorded_call') and inhrelid = to_regclass('recorded_call_p" + day + "')"));
         }
     }
 
@@ -120,44 +159,9 @@ class SchemaUpgradeIT {
         }
     }
 
-    @Test
-    void aTableOfThePreviousReleaseIsUpgradedAtDeploymentWithItsRowsKept() throws Exception {
-        try (var connection = Postgres.connect(); var statement = connection.createStatement()) {
-            statement.execute("create schema " + UPGRADE);
-            statement.execute("set search_path to " + UPGRADE);
-            for (var sql : previousDdl().split(";\\s*\\n")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
-            statement.execute("insert into recorded_call (id, kind, request_body_truncated, response_body_truncated, "
-                    + "started_at, status, path) values ('old', 'HTTP', false, false, now(), 200, '/old')");
-        }
-        deployer.deploy("upgrade");
-        try {
-            var api = new Api(new URL("http://localhost:" + System.getProperty("recordedcall.it.port") + "/upgrade/"));
-            var token = "upgrade-" + UUID.randomUUID();
-            var response = api.send(api.request("api/orders/" + token + "/audited").header("X-Request-Id", token)
-                    .header("X-Tenant", "acme").GET());
-            assertEquals(200, response.statusCode(), response.body());
-
-            var deadline = Instant.now().plusSeconds(30);
-            Map<String, String> added = null;
-            while (added == null && Instant.now().isBefore(deadline)) {
-                added = row(UPGRADE, "correlation_id", token);
-                Thread.sleep(100);
-            }
-            assertTrue(added != null, "the new call is stored in the upgraded table");
-            assertEquals("acme", Api.object(added.get("attributes")).getString("tenant"));
-            assertEquals("/old", row(UPGRADE, "id", "old").get("path"), "the previous release's row is kept");
-        } finally {
-            deployer.undeploy("upgrade");
-        }
-    }
-
-    private static Map<String, String> row(String schema, String column, String value) throws SQLException {
+    private static Map<String, String> row(String column, String value) throws SQLException {
         try (var connection = Postgres.connect();
-             var statement = connection.prepareStatement("select * from " + schema + ".recorded_call where " + column + " = ?")) {
+             var statement = connection.prepareStatement("select * from " + UPGRADE + ".recorded_call where " + column + " = ?")) {
             statement.setString(1, value);
             try (var result = statement.executeQuery()) {
                 if (!result.next()) {
