@@ -562,13 +562,8 @@ class ApiIT {
     @Test
     void callsOlderThanTheMaxAgeArePurgedOnScheduleAndCounted() throws Exception {
         var partitioned = !Postgres.partitions().isEmpty();
-        var now = Instant.now();
         var old = "it_old_" + run.substring(4, 12);
         var young = "it_young_" + run.substring(4, 12);
-        if (partitioned) {
-            partition(old, now.minus(Duration.ofDays(41)), now.minus(Duration.ofDays(38)));
-            partition(young, now.minus(Duration.ofDays(21)), now.minus(Duration.ofDays(18)));
-        }
         try {
             purgedOnSchedule(partitioned, old, young);
         } finally {
@@ -582,8 +577,13 @@ class ApiIT {
 
     private void purgedOnSchedule(boolean partitioned, String old, String young) throws Exception {
         var before = Api.object(api.send(api.request("api/_it/writer").GET()).body()).getJsonNumber("purged").longValue();
-        api.send(api.request("api/_it/rows/aged?mark=" + run + "-old&count=10&days=40").POST(HttpRequest.BodyPublishers.noBody()));
-        api.send(api.request("api/_it/rows/aged?mark=" + run + "-young&count=3&days=20").POST(HttpRequest.BodyPublishers.noBody()));
+        if (partitioned) {
+            partition(old, run + "-old", 10, 40);
+            partition(young, run + "-young", 3, 20);
+        } else {
+            api.send(api.request("api/_it/rows/aged?mark=" + run + "-old&count=10&days=40").POST(HttpRequest.BodyPublishers.noBody()));
+            api.send(api.request("api/_it/rows/aged?mark=" + run + "-young&count=3&days=20").POST(HttpRequest.BodyPublishers.noBody()));
+        }
         api.get("api/orders/1", run + "-now");
 
         var deadline = Instant.now().plusSeconds(20);
@@ -621,7 +621,13 @@ class ApiIT {
         var id = run.substring(4); // a UUID, as ids are
         var name = "recorded_call_p" + DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(start);
         try (var db = Postgres.connect(); var sql = db.createStatement()) {
-            // the day after tomorrow's partition (made ahead) gone, and a call for that day stored, in one go:
+            // made ahead (just after midnight, UTC, perhaps only by the task's next run)
+            var made = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(made)
+                    && count(sql, "select count(*) from pg_inherits where inhrelid = to_regclass('" + name + "')") == 0) {
+                Thread.sleep(100);
+            }
+            // the day after tomorrow's partition gone, and a call for that day stored, in one go:
             // the scheduled task sees either the partition or the call in the default partition
             db.setAutoCommit(false);
             sql.execute("ALTER TABLE recorded_call DETACH PARTITION " + name);
@@ -646,10 +652,23 @@ class ApiIT {
         }
     }
 
-    /** A partition made by hand, as earlier days of recording leave one. */
-    private static void partition(String name, Instant from, Instant to) throws SQLException {
+    /**
+     * A partition of three days around {@code days} ago holding {@code count} calls marked
+     * {@code mark-0…}, as earlier days of recording leave one: filled, then attached, in one
+     * transaction, so that the purge never sees it empty.
+     */
+    private static void partition(String name, String mark, int count, int days) throws SQLException {
+        var started = Instant.now().minus(Duration.ofDays(days));
         try (var db = Postgres.connect(); var sql = db.createStatement()) {
-            sql.execute("CREATE TABLE " + name + " PARTITION OF recorded_call FOR VALUES FROM ('" + from + "') TO ('" + to + "')");
+            db.setAutoCommit(false);
+            sql.execute("CREATE TABLE " + name + " (LIKE recorded_call INCLUDING DEFAULTS)");
+            sql.execute("INSERT INTO " + name + " (id, correlation_id, kind, request_body_truncated, response_body_truncated,"
+                    + " started_at, ended_at, duration_nanos, outcome) SELECT gen_random_uuid()::text, '" + mark + "-' || i,"
+                    + " 'HTTP', false, false, timestamptz '" + started + "' + i * interval '1 second', timestamptz '" + started
+                    + "' + i * interval '1 second', 1000, 'SUCCESS' FROM generate_series(0, " + (count - 1) + ") i");
+            sql.execute("ALTER TABLE recorded_call ATTACH PARTITION " + name + " FOR VALUES FROM ('"
+                    + started.minus(Duration.ofDays(1)) + "') TO ('" + started.plus(Duration.ofDays(2)) + "')");
+            db.commit();
         }
     }
 

@@ -80,8 +80,8 @@ public final class RecordedCallSettings {
      * On PostgreSQL, whether the library creates {@code RECORDED_CALL} partitioned by the time a
      * call started: {@code none}, {@code daily} or {@code hourly}. Partitioned, the library's
      * scheduled task makes the partitions ahead of time (a call with no partition of its own lands
-     * in the default partition and is moved when its partition is made), and the purge by age
-     * drops whole partitions instead of deleting rows. Other databases keep one table. An
+     * in the default partition, and is moved when the partition of its range is made ahead), and
+     * the purge by age drops whole partitions instead of deleting rows. Other databases keep one table. An
      * existing unpartitioned table is not converted: see
      * {@code META-INF/recorded-call/postgresql-partition.sql}. Default {@code none}.
      */

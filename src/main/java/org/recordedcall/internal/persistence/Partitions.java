@@ -18,9 +18,11 @@ import javax.sql.DataSource;
  * The partitions of a {@code RECORDED_CALL} table that PostgreSQL partitions by range of
  * {@code started_at} ({@code recordedcall.schema.partitions}): made ahead of time, and dropped
  * whole by the purge by age. Runs on the library's scheduled task and at start-up, never in a
- * request. Each change is one short transaction that waits for its locks at most
- * {@value #LOCK_TIMEOUT}: rather than queue the readers and writers behind it while a long query
- * holds the table, it gives up and is tried again at the next run.
+ * request nor in a transaction of the container's. Each change is one transaction of its own
+ * that waits for its locks at most {@value #LOCK_TIMEOUT}: a long query on the table delays the
+ * writers queued behind the change by that much at most, and the change is tried again at the
+ * next run. Several instances may run the same upkeep at once: a partition another instance has
+ * just made or dropped is taken as done.
  */
 final class Partitions {
 
@@ -147,8 +149,9 @@ final class Partitions {
                 var to = from.plus(partitioning.span());
                 if (existing.stream().noneMatch(partition -> partition.overlaps(from, to))) {
                     var name = name(partitioning, from);
-                    make(connection, name, from, to, fallback);
-                    made.add(name);
+                    if (make(connection, name, from, to, fallback)) {
+                        made.add(name);
+                    }
                 }
             }
         }
@@ -158,12 +161,26 @@ final class Partitions {
         return made;
     }
 
-    /** Makes one partition; {@code fallback} names the default partition, or is {@code null} when there is none. */
-    private static void make(Connection connection, String name, Instant from, Instant to, String fallback)
+    /**
+     * Makes one partition, unless another instance just did; {@code fallback} names the default
+     * partition, or is {@code null} when there is none. Returns whether it made it.
+     */
+    private static boolean make(Connection connection, String name, Instant from, Instant to, String fallback)
             throws SQLException {
+        var made = new boolean[1];
         inTransaction(connection, () -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+                // the parent, then the default partition: the order in which a drop takes them too. The parent's
+                // lock is the one attaching takes (readers and writers go on); the default partition's first,
+                // so that no call lands in the range between the move and the attach, which would then fail
+                statement.execute("LOCK TABLE recorded_call IN SHARE UPDATE EXCLUSIVE MODE");
+                if (fallback != null) {
+                    statement.execute("LOCK TABLE " + quote(fallback) + " IN ACCESS EXCLUSIVE MODE");
+                }
+                if (isPartition(connection, name)) {
+                    return; // another instance made it meanwhile
+                }
                 // made apart and attached: attaching locks the parent less than creating a partition of it
                 statement.execute("CREATE TABLE IF NOT EXISTS " + quote(name)
                         + " (LIKE recorded_call INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
@@ -185,7 +202,9 @@ final class Partitions {
                 statement.execute("ALTER TABLE recorded_call ATTACH PARTITION " + quote(name) + " FOR VALUES FROM ('"
                         + from + "') TO ('" + to + "')");
             }
+            made[0] = true;
         });
+        return made[0];
     }
 
     /**
@@ -205,13 +224,13 @@ final class Partitions {
                     continue;
                 }
                 long held;
-                // counted before, outside the transaction: no call is written this far back, so the count holds
-                try (var statement = connection.createStatement();
-                     var result = statement.executeQuery("SELECT count(*) FROM " + quote(partition.name()))) {
-                    result.next();
-                    held = result.getLong(1);
-                }
                 try {
+                    // counted before, outside the transaction: no call is written this far back, so the count holds
+                    try (var statement = connection.createStatement();
+                         var result = statement.executeQuery("SELECT count(*) FROM " + quote(partition.name()))) {
+                        result.next();
+                        held = result.getLong(1);
+                    }
                     inTransaction(connection, () -> {
                         try (var statement = connection.createStatement()) {
                             statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
@@ -220,7 +239,10 @@ final class Partitions {
                         }
                     });
                 } catch (SQLException e) {
-                    if (!"55P03".equals(e.getSQLState())) {
+                    if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                        continue; // another instance dropped it first
+                    }
+                    if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                         throw e;
                     }
                     LOG.log(System.Logger.Level.WARNING, "recorded-call: partition {0} is in use for longer than {1}; "
@@ -236,6 +258,20 @@ final class Partitions {
                     dropped, calls);
         }
         return calls;
+    }
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String UNDEFINED_TABLE = "42P01";
+
+    /** Whether a table of this name is a partition of {@code RECORDED_CALL} now. */
+    private static boolean isPartition(Connection connection, String name) throws SQLException {
+        try (var check = connection.prepareStatement("SELECT 1 FROM pg_inherits WHERE inhparent = "
+                + "to_regclass('recorded_call') AND inhrelid = to_regclass(?)")) {
+            check.setString(1, quote(name));
+            try (var result = check.executeQuery()) {
+                return result.next();
+            }
+        }
     }
 
     private interface Work {

@@ -2,6 +2,7 @@ package org.recordedcall.internal.persistence;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.recordedcall.RecordedCallSettings;
 import org.recordedcall.internal.config.Partitioning;
 import org.recordedcall.internal.config.RetentionSettings;
 import org.recordedcall.internal.config.Settings;
@@ -36,8 +37,8 @@ public class Retention {
 
         long count();
 
-        /** Makes the partitions ahead of {@code now}, where the table is partitioned. */
-        void makePartitions(Instant now) throws SQLException;
+        /** Makes the partitions ahead of {@code now}, where the table is partitioned; says itself what fails. */
+        void makePartitions(Instant now);
 
         /** Drops the partitions wholly before {@code cutoff}, where the table is partitioned; returns the calls they held. */
         long dropPartitions(Instant cutoff) throws SQLException;
@@ -63,16 +64,14 @@ public class Retention {
             }
 
             @Override
-            public void makePartitions(Instant now) throws SQLException {
+            public void makePartitions(Instant now) {
                 unit.ensureSchema();
-                if (unit.postgres()) {
-                    Partitions.makeAhead(unit.dataSource(), settings.partitions(), now);
-                }
+                unit.makePartitions(now);
             }
 
             @Override
             public long dropPartitions(Instant cutoff) throws SQLException {
-                return unit.postgres() ? Partitions.dropBefore(unit.dataSource(), cutoff) : 0;
+                return unit.dropPartitions(cutoff);
             }
         }, writer::purged);
     }
@@ -101,11 +100,23 @@ public class Retention {
         if (!active()) {
             return;
         }
+        checkInterval();
         task = scheduler.scheduleWithFixedDelay(contextual.apply(this::run), settings.intervalMillis(),
                 settings.intervalMillis(), TimeUnit.MILLISECONDS);
         LOG.log(System.Logger.Level.INFO, "recorded-call: retention purge every {0} ms: max age {1} day(s), "
                 + "max rows {2} (0: none), partitions {3}", settings.intervalMillis(), settings.maxAgeDays(),
                 settings.maxRows(), partitioning.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the task runs often enough that the partitions made ahead never run out. */
+    private void checkInterval() {
+        if (partitioning.partitioned()
+                && settings.intervalMillis() >= partitioning.span().multipliedBy(partitioning.ahead()).toMillis()) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: " + RecordedCallSettings.RETENTION_INTERVAL_MS + "="
+                    + settings.intervalMillis() + " is longer than the " + partitioning.ahead() + " "
+                    + partitioning.name().toLowerCase(Locale.ROOT) + " partitions made ahead; calls will land in the "
+                    + "default partition between runs. Run the task more often.");
+        }
     }
 
     private boolean active() {
@@ -122,7 +133,7 @@ public class Retention {
     private void run() {
         try {
             purge(Instant.now());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // the next run tries again; the scheduler would cancel a task that throws
             LOG.log(System.Logger.Level.WARNING, "recorded-call: the retention purge failed (" + e + "); "
                     + "it runs again in " + settings.intervalMillis() + " ms", e);
@@ -135,13 +146,7 @@ public class Retention {
      */
     public long purge(Instant now) {
         if (partitioning.partitioned()) {
-            try {
-                store.makePartitions(now);
-            } catch (SQLException | RuntimeException e) {
-                // calls for a missing partition land in the default one: nothing is lost meanwhile
-                LOG.log(System.Logger.Level.WARNING, "recorded-call: could not make the partitions ahead (" + e
-                        + "); tried again at the next run", e);
-            }
+            store.makePartitions(now);
         }
         long deleted = 0;
         if (settings.maxAgeDays() > 0) {

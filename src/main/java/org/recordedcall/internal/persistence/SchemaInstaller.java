@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,19 +38,25 @@ final class SchemaInstaller {
 
     /** The DDL file for a database product, or {@code null} if none ships for it. */
     static String ddlFor(String databaseProduct) {
-        var product = databaseProduct.toLowerCase(Locale.ROOT);
-        if (product.contains("h2")) {
+        if (databaseProduct.toLowerCase(Locale.ROOT).contains("h2")) {
             return DDL_FOLDER + "h2.sql";
         }
-        if (product.contains("postgres")) {
+        if (isPostgres(databaseProduct)) {
             return DDL_FOLDER + "postgresql.sql";
         }
         return null;
     }
 
+    /** Whether the database product (as JDBC names it) is PostgreSQL: the one with partitions. */
+    static boolean isPostgres(String databaseProduct) {
+        return databaseProduct != null && databaseProduct.toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
     /**
      * Runs the DDL for the database behind {@code database}, partitioned as asked where the
-     * database is PostgreSQL and the table is not there yet.
+     * database is PostgreSQL and the table is not there yet. The partitions ahead are not made
+     * here (this may run in a writer's transaction): {@link Partitions#makeAhead} does, at start-up
+     * and on the scheduled task.
      *
      * @return the DDL file that was run
      * @throws SQLException if the database refuses a statement
@@ -59,7 +64,6 @@ final class SchemaInstaller {
      */
     static String install(DataSource database, Partitioning partitioning) throws SQLException {
         String ddl;
-        boolean partitioned;
         try (var connection = database.getConnection()) {
             var product = connection.getMetaData().getDatabaseProductName();
             ddl = ddlFor(product);
@@ -67,9 +71,8 @@ final class SchemaInstaller {
                 throw new IllegalStateException("no DDL ships for " + product + "; create table RECORDED_CALL "
                         + "yourself (see " + DDL_FOLDER + " in the jar) and set recordedcall.schema.create=false");
             }
-            var postgres = ddl.endsWith("postgresql.sql");
-            var form = postgres ? Partitions.form(connection) : null;
-            partitioned = partitioned(partitioning, product, form);
+            var form = isPostgres(product) ? Partitions.form(connection) : null;
+            var partitioned = partitioned(partitioning, product, form);
             var autoCommit = connection.getAutoCommit();
             try (var statement = connection.createStatement()) {
                 for (var sql : statements(read(ddl))) {
@@ -80,7 +83,8 @@ final class SchemaInstaller {
                     if (partitioned && sql.startsWith(CREATE_TABLE)) {
                         statement.execute(partitionedTable(sql));
                         if (Partitions.list(connection).stream().noneMatch(Partitions.Partition::isDefault)) {
-                            statement.execute("CREATE TABLE " + Partitions.DEFAULT + " PARTITION OF RECORDED_CALL DEFAULT");
+                            statement.execute("CREATE TABLE IF NOT EXISTS " + Partitions.DEFAULT
+                                    + " PARTITION OF RECORDED_CALL DEFAULT");
                         }
                     } else {
                         statement.execute(sql);
@@ -90,15 +94,6 @@ final class SchemaInstaller {
                 if (!autoCommit) {
                     connection.commit();
                 }
-            }
-        }
-        if (partitioned && partitioning.partitioned()) {
-            try {
-                Partitions.makeAhead(database, partitioning, Instant.now());
-            } catch (SQLException e) {
-                // the table is there: calls land in its default partition until the scheduled task makes them
-                LOG.log(System.Logger.Level.WARNING, "recorded-call: could not make the partitions ahead at start-up ("
-                        + e.getMessage() + "); the scheduled task tries again", e);
             }
         }
         return ddl;

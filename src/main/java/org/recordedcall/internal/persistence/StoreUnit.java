@@ -8,6 +8,7 @@ import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 import org.recordedcall.internal.config.Settings;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -51,6 +52,7 @@ public class StoreUnit {
      */
     public void prepare() {
         ensureSchema();
+        makePartitions(Instant.now());
         try {
             warmUp();
         } catch (RuntimeException e) {
@@ -116,14 +118,38 @@ public class StoreUnit {
         return found;
     }
 
+    /**
+     * Makes the partitions ahead of {@code now}, where the table is partitioned on PostgreSQL and
+     * the settings ask for partitions; outside any transaction (at start-up, on the scheduled task).
+     * What fails is logged: calls land in the default partition until a later run makes them.
+     */
+    public void makePartitions(Instant now) {
+        if (!settings.partitions().partitioned()) {
+            return;
+        }
+        try {
+            if (postgres()) {
+                Partitions.makeAhead(dataSource(), settings.partitions(), now);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not make the partitions of RECORDED_CALL ahead ("
+                    + e + "); calls land in its default partition until the next run of the scheduled task makes them", e);
+        }
+    }
+
+    /** Drops the partitions wholly before {@code cutoff}, where the table is partitioned; returns the calls they held. */
+    public long dropPartitions(Instant cutoff) throws SQLException {
+        return postgres() ? Partitions.dropBefore(dataSource(), cutoff) : 0;
+    }
+
     /** Whether the records' database is PostgreSQL. */
-    public boolean postgres() throws SQLException {
+    private boolean postgres() throws SQLException {
         var product = databaseProduct;
         if (product == null) {
             product = product(dataSource());
             databaseProduct = product;
         }
-        return "PostgreSQL".equalsIgnoreCase(product);
+        return SchemaInstaller.isPostgres(product);
     }
 
     /** Whether the datasource hands out a working connection. */
