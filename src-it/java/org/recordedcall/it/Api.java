@@ -68,8 +68,14 @@ public final class Api {
         try {
             return awaitRows("correlation_id", correlationId, 1).getJsonObject(0);
         } catch (AssertionError missing) {
-            throw new AssertionError(missing.getMessage() + "; events of the call: " + events(correlationId)
-                    + "; the writer: " + send(request("api/_it/writer").GET()).body(), missing);
+            var events = events(correlationId);
+            // by the call's id too: whether a row is there under another correlation id, or none at all
+            var byId = events.stream().map(event -> event.asJsonObject().getString("id", ""))
+                    .filter(id -> !id.isEmpty()).distinct()
+                    .map(id -> id + ": " + rows("id", id).size() + " row(s)").toList();
+            throw new AssertionError(missing.getMessage() + "; events of the call: " + events
+                    + "; rows by the call's id: " + byId + "; the writer: " + send(request("api/_it/writer").GET()).body(),
+                    missing);
         }
     }
 
