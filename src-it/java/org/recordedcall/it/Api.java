@@ -72,7 +72,12 @@ public final class Api {
             // by the call's id too: whether a row is there under another correlation id, or none at all
             var byId = events.stream().map(event -> event.asJsonObject().getString("id", ""))
                     .filter(id -> !id.isEmpty()).distinct()
-                    .map(id -> id + ": " + rows("id", id).size() + " row(s)").toList();
+                    .map(id -> {
+                        var found = rows("id", id);
+                        var stored = found.isEmpty() ? "" : ", correlation_id stored as '"
+                                + found.getJsonObject(0).get("correlation_id") + "'";
+                        return id + ": " + found.size() + " row(s)" + stored;
+                    }).toList();
             throw new AssertionError(missing.getMessage() + "; events of the call: " + events
                     + "; rows by the call's id: " + byId + "; the writer: " + send(request("api/_it/writer").GET()).body(),
                     missing);

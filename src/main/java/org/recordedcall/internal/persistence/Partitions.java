@@ -171,10 +171,11 @@ final class Partitions {
         inTransaction(connection, () -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
-                // the parent, then the default partition: the order in which a drop takes them too. The parent's
-                // lock is the one attaching takes (readers and writers go on); the default partition's first,
-                // so that no call lands in the range between the move and the attach, which would then fail
-                statement.execute("LOCK TABLE recorded_call IN SHARE UPDATE EXCLUSIVE MODE");
+                // the parent alone, then the default partition: the order in which a drop takes them too. The
+                // parent's is the lock attaching takes (readers and writers go on); the default partition's is
+                // taken before the move, so that no call lands in the range between the move and the attach,
+                // which would then fail
+                statement.execute("LOCK TABLE ONLY recorded_call IN SHARE UPDATE EXCLUSIVE MODE");
                 if (fallback != null) {
                     statement.execute("LOCK TABLE " + quote(fallback) + " IN ACCESS EXCLUSIVE MODE");
                 }
