@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  *
  * <p>With {@code recordedcall.schema.partitions} set, a table it creates on PostgreSQL is
  * partitioned by range of {@code started_at}, from the same DDL (its primary key then includes
- * {@code started_at}, as PostgreSQL requires), with a default partition and the partitions ahead.
+ * {@code started_at}, as PostgreSQL requires) and a default partition; {@link Partitions} makes
+ * the partitions themselves.
  */
 final class SchemaInstaller {
 
@@ -136,14 +137,12 @@ final class SchemaInstaller {
      */
     static String partitionedTable(String createTable) {
         var key = ID_KEY.matcher(createTable);
-        var close = createTable.lastIndexOf(')');
-        if (!key.find() || close < 0) {
+        if (!key.find() || !createTable.stripTrailing().endsWith(")")) {
             throw new IllegalStateException("the shipped DDL's CREATE TABLE has changed shape: " + createTable);
         }
         var withoutKey = key.replaceFirst("$1,");
-        close = withoutKey.lastIndexOf(')');
-        return withoutKey.substring(0, close).stripTrailing() + ",\n    PRIMARY KEY (id, started_at)\n) "
-                + "PARTITION BY RANGE (started_at)";
+        return withoutKey.substring(0, withoutKey.lastIndexOf(')')).stripTrailing()
+                + ",\n    PRIMARY KEY (id, started_at)\n) PARTITION BY RANGE (started_at)";
     }
 
     private static final Pattern ADD_COLUMN = Pattern.compile(
