@@ -209,16 +209,25 @@ final class Partitions {
     }
 
     /**
-     * Detaches and drops every partition whose whole range is before {@code cutoff}; returns how
-     * many calls they held. The default partition is never dropped (the purge deletes its old
-     * rows one batch at a time). A partition whose lock is not had in time is left for the next run.
+     * What a drop did: the calls the dropped partitions held, and how many partitions it left for
+     * a later run because their lock was not had in time.
      */
-    static long dropBefore(DataSource database, Instant cutoff) throws SQLException {
+    record Dropped(long calls, int left) {
+        static final Dropped NONE = new Dropped(0, 0);
+    }
+
+    /**
+     * Detaches and drops every partition whose whole range is before {@code cutoff}. The default
+     * partition is never dropped (the purge deletes its old rows one batch at a time). A partition
+     * whose lock is not had in time is left for the next run.
+     */
+    static Dropped dropBefore(DataSource database, Instant cutoff) throws SQLException {
         long calls = 0;
+        var left = 0;
         var dropped = new ArrayList<String>();
         try (var connection = database.getConnection()) {
             if (form(connection) != Form.PARTITIONED) {
-                return 0;
+                return Dropped.NONE;
             }
             for (var partition : list(connection)) {
                 if (!partition.before(cutoff)) {
@@ -248,6 +257,7 @@ final class Partitions {
                     }
                     LOG.log(System.Logger.Level.WARNING, "recorded-call: partition {0} is in use for longer than {1}; "
                             + "it is dropped at a later run", partition.name(), LOCK_TIMEOUT);
+                    left++;
                     continue;
                 }
                 calls += held;
@@ -258,7 +268,7 @@ final class Partitions {
             LOG.log(System.Logger.Level.INFO, "recorded-call: dropped partition(s) {0} of RECORDED_CALL ({1} call(s))",
                     dropped, calls);
         }
-        return calls;
+        return new Dropped(calls, left);
     }
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";

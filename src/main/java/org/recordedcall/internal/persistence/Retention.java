@@ -40,8 +40,8 @@ public class Retention {
         /** Makes the partitions ahead of {@code now}, where the table is partitioned; says itself what fails. */
         void makePartitions(Instant now);
 
-        /** Drops the partitions wholly before {@code cutoff}, where the table is partitioned; returns the calls they held. */
-        long dropPartitions(Instant cutoff) throws SQLException;
+        /** Drops the partitions wholly before {@code cutoff}, where the table is partitioned. */
+        Partitions.Dropped dropPartitions(Instant cutoff) throws SQLException;
     }
 
     private final RetentionSettings settings;
@@ -70,7 +70,7 @@ public class Retention {
             }
 
             @Override
-            public long dropPartitions(Instant cutoff) throws SQLException {
+            public Partitions.Dropped dropPartitions(Instant cutoff) throws SQLException {
                 return unit.dropPartitions(cutoff);
             }
         }, writer::purged);
@@ -151,15 +151,19 @@ public class Retention {
         long deleted = 0;
         if (settings.maxAgeDays() > 0) {
             var before = now.minus(Duration.ofDays(settings.maxAgeDays()));
+            // by batches only what no partition drop takes: never a whole partition left for the next run
+            var byBatches = true;
             try {
                 var dropped = store.dropPartitions(before);
-                deleted += dropped;
-                counter.accept(dropped);
+                deleted += dropped.calls();
+                counter.accept(dropped.calls());
+                byBatches = dropped.left() == 0;
             } catch (SQLException | RuntimeException e) {
+                byBatches = false;
                 LOG.log(System.Logger.Level.WARNING, "recorded-call: could not drop the partitions older than "
                         + settings.maxAgeDays() + " day(s) (" + e + "); tried again at the next run", e);
             }
-            for (int batch; (batch = store.deleteOldest(before, settings.batchSize())) > 0; ) {
+            for (int batch; byBatches && (batch = store.deleteOldest(before, settings.batchSize())) > 0; ) {
                 deleted += batch;
                 counter.accept(batch);
             }

@@ -137,9 +137,9 @@ public class StoreUnit {
         }
     }
 
-    /** Drops the partitions wholly before {@code cutoff}, where the table is partitioned; returns the calls they held. */
-    public long dropPartitions(Instant cutoff) throws SQLException {
-        return postgres() ? Partitions.dropBefore(dataSource(), cutoff) : 0;
+    /** Drops the partitions wholly before {@code cutoff}, where the table is partitioned. */
+    Partitions.Dropped dropPartitions(Instant cutoff) throws SQLException {
+        return postgres() ? Partitions.dropBefore(dataSource(), cutoff) : Partitions.Dropped.NONE;
     }
 
     /** Whether the records' database is PostgreSQL. */

@@ -57,8 +57,8 @@ class RetentionTest {
         }
 
         @Override
-        public long dropPartitions(Instant cutoff) {
-            return 0;
+        public Partitions.Dropped dropPartitions(Instant cutoff) {
+            return Partitions.Dropped.NONE;
         }
     };
 
