@@ -123,7 +123,7 @@ public class StoreUnit {
      * the settings ask for partitions; outside any transaction (at start-up, on the scheduled task).
      * What fails is logged: calls land in the default partition until a later run makes them.
      */
-    public void makePartitions(Instant now) {
+    void makePartitions(Instant now) {
         if (!settings.partitions().partitioned()) {
             return;
         }

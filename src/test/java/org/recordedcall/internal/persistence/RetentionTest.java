@@ -24,6 +24,8 @@ class RetentionTest {
     private final Instant now = Instant.parse("2026-11-21T12:00:00Z");
     private final List<Integer> batches = new ArrayList<>();
     private final AtomicLong counted = new AtomicLong();
+    // what the partition drop answers (H2 has no partitions: nothing, unless a test says otherwise)
+    private Partitions.Dropped dropped = Partitions.Dropped.NONE;
 
     @AfterEach
     void close() {
@@ -58,7 +60,7 @@ class RetentionTest {
 
         @Override
         public Partitions.Dropped dropPartitions(Instant cutoff) {
-            return Partitions.Dropped.NONE;
+            return dropped;
         }
     };
 
@@ -102,6 +104,21 @@ class RetentionTest {
         assertEquals(23, counted.get(), "counted with the writer's counters");
         assertEquals(1L, store.count());
         assertTrue(unit.read(entities -> entities.find(RecordedCallEntity.class, recent.id())) != null);
+    }
+
+    @Test
+    void aRunThatLeavesAPartitionForLaterDeletesNothingByBatches() {
+        unit.insert(startedAgo(Duration.ofDays(31)));
+        dropped = new Partitions.Dropped(7, 1);
+
+        var deleted = retention(30, 0, 5).purge(now);
+
+        assertEquals(7, deleted, "only what the partitions held");
+        assertEquals(List.of(), batches, "no batch: the partition left for later is not deleted row by row");
+        assertEquals(1L, store.count());
+
+        dropped = Partitions.Dropped.NONE;
+        assertEquals(1, retention(30, 0, 5).purge(now), "the next run deletes what is left by batches");
     }
 
     @Test
