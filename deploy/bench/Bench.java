@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,6 +154,26 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   of the added: the writer's flushes %.0f µs per call (ThreadMXBean), the rest %.0f µs "
                 + "(request threads, event delivery; target <= 15 µs on the request thread)%n",
                 writerPerCall, recordedCpu - unrecordedCpu - writerPerCall);
+        System.out.printf(Locale.ROOT, "   of which in the kernel: unrecorded %.0f µs, recorded %.0f µs, added %.0f µs;   "
+                + "context switches per call: unrecorded %.2f, recorded %.2f, added %.2f%n",
+                unrecordedAtRate.kernelNanos / (double) unrecordedAtRate.count() / 1e3,
+                recordedAtRate.kernelNanos / (double) recordedAtRate.count() / 1e3,
+                (recordedAtRate.kernelNanos / (double) recordedAtRate.count() - unrecordedAtRate.kernelNanos / (double) unrecordedAtRate.count()) / 1e3,
+                unrecordedAtRate.switches / (double) unrecordedAtRate.count(), recordedAtRate.switches / (double) recordedAtRate.count(),
+                recordedAtRate.switches / (double) recordedAtRate.count() - unrecordedAtRate.switches / (double) unrecordedAtRate.count());
+        System.out.println("   CPU per call by the server's threads (µs; /proc/PID/task, names as the kernel keeps them, numbers as #):");
+        var groups = new java.util.TreeSet<String>(recordedAtRate.threadNanos.keySet());
+        groups.addAll(unrecordedAtRate.threadNanos.keySet());
+        groups.stream()
+                .sorted(java.util.Comparator.comparingDouble((String group) -> -(recordedAtRate.threadNanos.getOrDefault(group, 0L)
+                        / (double) recordedAtRate.count())))
+                .filter(group -> Math.max(recordedAtRate.threadNanos.getOrDefault(group, 0L) / (double) recordedAtRate.count(),
+                        unrecordedAtRate.threadNanos.getOrDefault(group, 0L) / (double) unrecordedAtRate.count()) >= 1000)
+                .forEach(group -> {
+                    var unrec = unrecordedAtRate.threadNanos.getOrDefault(group, 0L) / (double) unrecordedAtRate.count() / 1e3;
+                    var rec = recordedAtRate.threadNanos.getOrDefault(group, 0L) / (double) recordedAtRate.count() / 1e3;
+                    System.out.printf(Locale.ROOT, "      %-18s unrecorded %6.1f   recorded %6.1f   added %+6.1f%n", group, unrec, rec, rec - unrec);
+                });
 
         // 1c. an endpoint no call records, with the library's interceptor binding (as every
         // resource gets it) against one the binding skips (@NotRecorded): saturated, interleaved
@@ -593,27 +614,77 @@ public final class Bench {
      * from /proc): a writer flush that runs on after a round counts to the next one.
      */
     Figures driveAtRateMeasured(String path, double seconds, double rate) throws Exception {
-        var before = processCpuNanos();
+        var before = serverCpu();
         var figures = driveAtRate(path, seconds, rate);
-        figures.cpuNanos = processCpuNanos() - before;
+        figures.addCpu(serverCpu().minus(before));
         return figures;
     }
 
     /** {@link #drive}, with the server process's CPU time over the round. */
     Figures driveMeasured(String path, double seconds) throws Exception {
-        var before = processCpuNanos();
+        var before = serverCpu();
         var figures = drive(path, seconds);
-        figures.cpuNanos = processCpuNanos() - before;
+        figures.addCpu(serverCpu().minus(before));
         return figures;
     }
 
-    /** The server's CPU time so far, from /proc/PID/stat (utime + stime, in clock ticks of 10 ms). */
-    long processCpuNanos() throws IOException {
+    /**
+     * The server process's CPU so far: user and kernel time from /proc/PID/stat (clock ticks of
+     * 10 ms); each thread's CPU from /proc/PID/task/TID/stat, and the context switches of all of
+     * them from .../status. A thread that ended between two readings takes its figures with it:
+     * the server's threads live for the run.
+     */
+    ServerCpu serverCpu() throws IOException {
         var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", serverPid, "stat"));
         var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // after the command name: state is field 3, utime 14 and stime 15 (1-based over the whole line)
-        var ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 10_000_000L;
+        long switches = 0;
+        var threads = new java.util.HashMap<String, ThreadCpu>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", serverPid, "task"))) {
+            for (var task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    var line = java.nio.file.Files.readString(task.resolve("stat"));
+                    var after = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    threads.put(task.getFileName().toString(), new ThreadCpu(threadGroup(line.substring(line.indexOf('(') + 1,
+                            line.lastIndexOf(')'))), (Long.parseLong(after[11]) + Long.parseLong(after[12])) * 10_000_000L));
+                    for (var status : java.nio.file.Files.readAllLines(task.resolve("status"))) {
+                        if (status.startsWith("voluntary_ctxt_switches:") || status.startsWith("nonvoluntary_ctxt_switches:")) {
+                            switches += Long.parseLong(status.substring(status.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return new ServerCpu(Long.parseLong(fields[11]) * 10_000_000L, Long.parseLong(fields[12]) * 10_000_000L, switches, threads);
+    }
+
+    /** A thread's name as the kernel keeps it (15 characters), its numbers taken out: one name for a pool's threads. */
+    static String threadGroup(String comm) {
+        return comm.replaceAll("[0-9]+", "#");
+    }
+
+    record ThreadCpu(String group, long nanos) {
+    }
+
+    /** The server's CPU over a stretch: user and kernel nanoseconds, its threads' context switches, CPU by thread. */
+    record ServerCpu(long userNanos, long kernelNanos, long switches, Map<String, ThreadCpu> threads) {
+        ServerCpu minus(ServerCpu earlier) {
+            var delta = new java.util.HashMap<String, ThreadCpu>();
+            threads.forEach((tid, now) -> {
+                var then = earlier.threads.get(tid);
+                delta.put(tid, new ThreadCpu(now.group(), now.nanos() - (then == null ? 0 : then.nanos())));
+            });
+            return new ServerCpu(userNanos - earlier.userNanos, kernelNanos - earlier.kernelNanos, switches - earlier.switches, delta);
+        }
+
+        /** CPU nanoseconds by group of threads. */
+        Map<String, Long> byGroup() {
+            var groups = new java.util.TreeMap<String, Long>();
+            threads.values().forEach(thread -> groups.merge(thread.group(), thread.nanos(), Long::sum));
+            return groups;
+        }
     }
 
     /** Sends {@code calls} recorded calls as fast as it can; returns how many were not answered 201. */
@@ -650,6 +721,9 @@ public final class Bench {
         final List<long[]> latencies = new ArrayList<>();
         long nanos;
         long cpuNanos;
+        long kernelNanos;
+        long switches;
+        final Map<String, Long> threadNanos = new java.util.TreeMap<>();
         final List<Double> roundThroughputs = new ArrayList<>();
 
         void add(Figures other) {
@@ -657,6 +731,16 @@ public final class Bench {
             latencies.addAll(other.latencies);
             nanos += other.nanos;
             cpuNanos += other.cpuNanos;
+            kernelNanos += other.kernelNanos;
+            switches += other.switches;
+            other.threadNanos.forEach((group, nanos) -> threadNanos.merge(group, nanos, Long::sum));
+        }
+
+        void addCpu(ServerCpu cpu) {
+            cpuNanos += cpu.userNanos() + cpu.kernelNanos();
+            kernelNanos += cpu.kernelNanos();
+            switches += cpu.switches();
+            cpu.byGroup().forEach((group, nanos) -> threadNanos.merge(group, nanos, Long::sum));
         }
 
         long count() {
