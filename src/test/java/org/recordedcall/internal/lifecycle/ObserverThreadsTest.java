@@ -1,0 +1,238 @@
+package org.recordedcall.internal.lifecycle;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ObserverThreadsTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** A thread factory that remembers its threads, as the container's managed one would make them. */
+    private static final class Threads implements ThreadFactory {
+        final List<Thread> made = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            var thread = new Thread(task, "observer-" + made.size());
+            thread.setDaemon(true);
+            made.add(thread);
+            return thread;
+        }
+
+        boolean allEnded(long millis) throws InterruptedException {
+            for (var thread : made) {
+                thread.join(millis);
+                if (thread.isAlive()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Test
+    void everyTaskRunsOnceWhileThreadsSleepEndAndAreMadeAgain() throws Exception {
+        var threads = new Threads();
+        // ticks, lingering and the keep-alive so short that workers sleep and end all the time
+        var executor = new ObserverThreads(threads, 1_000_000, MS / 10, MS, 3 * MS);
+        var producers = 6;
+        var each = 20_000;
+        var ran = new AtomicInteger();
+        var ready = new CountDownLatch(1);
+        var done = new CountDownLatch(producers);
+        for (int p = 0; p < producers; p++) {
+            new Thread(() -> {
+                try {
+                    ready.await();
+                    for (int i = 0; i < each; i++) {
+                        executor.execute(ran::incrementAndGet);
+                        if (i % 1000 == 0) {
+                            Thread.sleep(5); // long enough for workers to fall asleep or end
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        ready.countDown();
+        assertTrue(done.await(60, TimeUnit.SECONDS));
+        awaitCount(ran, producers * each);
+        assertTrue(threads.made.size() > 2, "workers ended and were made again: " + threads.made.size());
+        executor.close();
+        assertTrue(threads.allEnded(5_000));
+        assertEquals(producers * each, ran.get(), "no task ran twice");
+    }
+
+    @Test
+    void anEventHandedOverWhileAThreadLooksWaitsForItsTickWakingNobody() throws Exception {
+        var threads = new Threads();
+        var tick = 300 * MS;
+        var executor = new ObserverThreads(threads, 10, tick, 60_000 * MS, 600_000 * MS);
+        var first = new CountDownLatch(1);
+        executor.execute(first::countDown);
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        Thread.sleep(20); // the thread now looks again, a tick at a time
+        var ranAt = new java.util.concurrent.atomic.AtomicLong();
+        var second = new CountDownLatch(1);
+        var handedAt = System.nanoTime();
+        executor.execute(() -> {
+            ranAt.set(System.nanoTime());
+            second.countDown();
+        });
+        assertTrue(second.await(5, TimeUnit.SECONDS));
+        // a pool that wakes a thread for every event runs it within microseconds
+        assertTrue(ranAt.get() - handedAt > 100 * MS, "ran " + (ranAt.get() - handedAt) / MS + " ms after it was handed over");
+        assertEquals(1, threads.made.size(), "no thread made for it");
+        executor.close();
+        assertTrue(threads.allEnded(5_000));
+    }
+
+    @Test
+    void aThreadAsleepIsWokenAtOnce() throws Exception {
+        var threads = new Threads();
+        // a thread that stopped lingering sleeps until its keep-alive of ten minutes ends: only a wake-up runs the second task in time
+        var executor = new ObserverThreads(threads, 10, MS, MS, 600_000 * MS);
+        var first = new CountDownLatch(1);
+        executor.execute(first::countDown);
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        Thread.sleep(50); // past the lingering: asleep
+        var second = new CountDownLatch(1);
+        executor.execute(second::countDown);
+        assertTrue(second.await(5, TimeUnit.SECONDS));
+        assertEquals(1, threads.made.size(), "woken, not made anew");
+        executor.close();
+        assertTrue(threads.allEnded(5_000));
+    }
+
+    @Test
+    void aSlowObserverLeavesTheNextEventsToTheOtherThread() throws Exception {
+        var threads = new Threads();
+        var executor = new ObserverThreads(threads, 10, MS, 1_000 * MS, 60_000 * MS);
+        var release = new CountDownLatch(1);
+        var started = new CountDownLatch(1);
+        executor.execute(() -> {
+            started.countDown();
+            await(release);
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        var next = new CountDownLatch(3);
+        for (int i = 0; i < 3; i++) {
+            executor.execute(next::countDown);
+        }
+        assertTrue(next.await(5, TimeUnit.SECONDS), "the other thread took the events the slow one could not");
+        release.countDown();
+        executor.close();
+        assertTrue(threads.allEnded(5_000));
+    }
+
+    @Test
+    void refusesEventsBeyondItsBoundAndTakesThemAgainWhenObserversCatchUp() throws Exception {
+        var threads = new Threads();
+        var executor = new ObserverThreads(threads, 3, MS, 1_000 * MS, 60_000 * MS);
+        var release = new CountDownLatch(1);
+        var running = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            executor.execute(() -> {
+                running.countDown();
+                await(release);
+            });
+        }
+        assertTrue(running.await(5, TimeUnit.SECONDS), "both threads busy");
+        var ran = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
+            executor.execute(ran::incrementAndGet);
+        }
+        var refused = assertThrows(RejectedExecutionException.class, () -> executor.execute(ran::incrementAndGet));
+        assertTrue(refused.getMessage().contains("3 events wait"), refused.getMessage());
+        release.countDown();
+        awaitCount(ran, 3);
+        executor.execute(ran::incrementAndGet);
+        awaitCount(ran, 4);
+        executor.close();
+    }
+
+    @Test
+    void closeLetsWaitingEventsReachTheirObserversRefusesMoreAndEndsItsThreads() throws Exception {
+        var threads = new Threads();
+        var executor = new ObserverThreads(threads, 100, MS, 1_000 * MS, 60_000 * MS);
+        var release = new CountDownLatch(1);
+        var running = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            executor.execute(() -> {
+                running.countDown();
+                await(release);
+            });
+        }
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        var ran = new AtomicInteger();
+        for (int i = 0; i < 50; i++) {
+            executor.execute(ran::incrementAndGet);
+        }
+        executor.close();
+        assertThrows(RejectedExecutionException.class, () -> executor.execute(ran::incrementAndGet));
+        release.countDown();
+        assertTrue(threads.allEnded(5_000), "threads end once what waited has run");
+        assertEquals(50, ran.get());
+    }
+
+    @Test
+    void aFailingTaskIsLoggedAndTheThreadGoesOn() throws Exception {
+        var threads = new Threads();
+        var executor = new ObserverThreads(threads, 10, MS, 1_000 * MS, 60_000 * MS);
+        executor.execute(() -> {
+            throw new IllegalStateException("an observer's task that throws");
+        });
+        var after = new CountDownLatch(1);
+        Set<Thread> on = ConcurrentHashMap.newKeySet();
+        executor.execute(() -> {
+            on.add(Thread.currentThread());
+            after.countDown();
+        });
+        assertTrue(after.await(5, TimeUnit.SECONDS));
+        assertTrue(threads.made.containsAll(on));
+        assertTrue(threads.made.stream().anyMatch(Thread::isAlive));
+        executor.close();
+    }
+
+    @Test
+    void aFactoryThatMakesNoThreadRefusesTheEventAndKeepsNothing() {
+        var executor = new ObserverThreads(task -> null, 1, MS, MS, MS);
+        var refused = assertThrows(RejectedExecutionException.class, () -> executor.execute(() -> { }));
+        assertTrue(refused.getMessage().contains("no thread"), refused.getMessage());
+        // the refused event did not take the one place in the queue
+        var again = assertThrows(RejectedExecutionException.class, () -> executor.execute(() -> { }));
+        assertTrue(again.getMessage().contains("no thread"), "refused for want of a thread, not for a full queue: " + again.getMessage());
+    }
+
+    private static void awaitCount(AtomicInteger count, int expected) throws InterruptedException {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertEquals(expected, count.get());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
