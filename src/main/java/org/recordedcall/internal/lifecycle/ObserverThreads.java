@@ -153,6 +153,8 @@ final class ObserverThreads implements Executor {
                 if (thread == null) {
                     throw new RejectedExecutionException("recorded-call: the managed thread factory made no thread for observers");
                 }
+                // its own name, where thread dumps, profiles and the kernel's list of threads show it
+                thread.setName("recorded-call-observer-" + i);
                 worker.thread = thread;
                 workers.set(i, worker);
                 thread.start();
