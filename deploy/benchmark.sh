@@ -130,7 +130,7 @@ if [[ -n "${PROFILE:-}" ]]; then
             for (f in top) printf "%7.1f%%  %s\n", 100 * top[f] / samples, f | "sort -rn | head -n 15"
         }'
     echo "   samples by thread, and the library's own work on the request threads (samples whose deepest library"
-    echo "   frame is not one that only passes the call on: the servlet filter, the body interceptors, the method's proceed):"
+    echo "   frame is not one that only passes the call on: the servlet filter, the body interceptors and streams, the method's proceed):"
     jfr print --stack-depth 96 --events jdk.ExecutionSample "$work/server.jfr" | awk '
         /^jdk.ExecutionSample/ { inside = 1; stack = ""; thread = ""; next }
         inside && /sampledThread =/ { thread = $0; next }
@@ -139,14 +139,18 @@ if [[ -n "${PROFILE:-}" ]]; then
             frames = 0; inside = 0; all++
             if (thread ~ /http-thread-pool/) {
                 requests++
-                n = split(stack, frame, "\n"); deepest = ""
-                for (i = 1; i <= n; i++) if (frame[i] ~ /org\.recordedcall\.(internal\.|CallRecord)/) { deepest = frame[i]; break }
+                n = split(stack, frame, "\n"); deepest = ""; callee = ""
+                for (i = 1; i <= n; i++) if (frame[i] ~ /org\.recordedcall\.(internal\.|CallRecord)/) { deepest = frame[i]; if (i > 1) callee = frame[i - 1]; break }
                 sub(/^[ \t]+/, "", deepest); sub(/\(.*/, "", deepest)
-                if (deepest != "" && deepest !~ /RecordingServletFilter\.doFilter$|EntityCapture\.aroundReadFrom$|ResponseBodyInterceptor\.aroundWriteTo$|RecordedCallInterceptor\.(aroundInvoke|record|proceed)$/) {
+                # frames that only pass the call on: what runs under them is the runtime'\''s or the application'\''s work
+                passing = deepest ~ /RecordingServletFilter\.doFilter$|EntityCapture\.aroundReadFrom$|ResponseBodyInterceptor\.aroundWriteTo$|RecordedCallInterceptor\.(aroundInvoke|record|proceed)$|TeeOutputStream\.(close|flush)$|TeeInputStream\.close$/ \
+                    || deepest ~ /RecordedCallInterceptor\.observe$/ && callee ~ /\.proceed\(/ \
+                    || deepest ~ /Tee(Output|Input)Stream\.(write|read)$/ && callee !~ /CappedBuffer/
+                if (deepest != "" && !passing) {
                     own++; where[deepest]++
                 }
             } else if (thread ~ /ScheduledExecutor/) writer++
-            else if (thread ~ /defaultManagedThreadFactory/) observers++
+            else if (thread ~ /defaultManagedThreadFactory|recorded-call-observer/) observers++
             next
         }
         inside && frames { stack = stack "\n" $0; next }
