@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Stores finished calls in batches, off the request thread: a {@link WriteQueue} emptied by a
- * task on the container's managed scheduler. The task is scheduled when the first call after a
+ * task on a thread of the container's managed thread factory (its managed scheduler where there
+ * is no thread factory), named {@code recorded-call-writer}. The task is scheduled when the first call after a
  * quiet spell arrives, one flush interval later, so that calls arriving meanwhile go in the same
  * batches; it writes until the queue is empty, in slices of {@value #SLICE_MILLIS} ms with a rest
  * as long as each slice took between them (at most the flush interval, and none while the queue
@@ -45,6 +46,8 @@ public class CallWriter implements CallHandoff, RecorderStatus {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final RateLimitedLog scheduleLog = new RateLimitedLog(LOG, 10_000);
     private volatile ScheduledExecutorService scheduler;
+    // the writer's own scheduler, shut down when it stops; null when it runs on the container's
+    private volatile ScheduledExecutorService owned;
     private volatile Runnable flushTask;
     private volatile boolean stopped;
 
@@ -103,7 +106,10 @@ public class CallWriter implements CallHandoff, RecorderStatus {
      */
     public void start(ManagedScheduling scheduling) {
         if (scheduling != null) {
-            start(scheduling.scheduler(), scheduling.contextual());
+            // a thread of its own: the flush task schedules itself after every slice
+            var own = scheduling.ownThread("recorded-call-writer");
+            owned = own == scheduling.scheduler() ? null : own;
+            start(own, scheduling.contextual());
         }
     }
 
@@ -159,7 +165,7 @@ public class CallWriter implements CallHandoff, RecorderStatus {
             scheduler.schedule(flushTask, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             scheduled.set(false);
-            scheduleLog.warn("recorded-call: the managed scheduler refused the writer's task (" + e + "); "
+            scheduleLog.warn("recorded-call: the writer's scheduler refused its task (" + e + "); "
                     + queue.status().queueDepth() + " call(s) wait for the next call or the shutdown.", e);
         }
     }
@@ -214,6 +220,10 @@ public class CallWriter implements CallHandoff, RecorderStatus {
                     + "if the database was only slow. {3}", left, timeout, status.lastError(), status);
         } else {
             LOG.log(System.Logger.Level.INFO, "recorded-call: writer stopped, every accepted call handled: {0}", status);
+        }
+        var own = owned;
+        if (own != null) {
+            own.shutdown(); // a flush still due is cancelled: the queue was drained above
         }
     }
 

@@ -99,6 +99,42 @@ class CallWriterTest {
     }
 
     @Test
+    void givenTheContainersThreadFactoryTheWriterRunsOnAThreadOfItsOwnNamedAndEndedWhenItStops() throws InterruptedException {
+        var made = new java.util.concurrent.CopyOnWriteArrayList<Thread>();
+        java.util.concurrent.ThreadFactory factory = task -> {
+            var thread = new Thread(task);
+            made.add(thread);
+            return thread;
+        };
+        var wrapped = new java.util.concurrent.atomic.AtomicInteger();
+        writer.start(new ManagedScheduling(scheduler, factory, task -> {
+            wrapped.incrementAndGet();
+            return task;
+        }));
+        var on = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        store.eachWrite = () -> on.add(Thread.currentThread().getName());
+        IntStream.range(0, 120).forEach(i -> writer.accept(call()));
+        await(() -> store.stored.size() == 120);
+
+        assertEquals(java.util.Set.of("recorded-call-writer"), on, "written on the writer's own thread only");
+        assertEquals(1, made.size(), "one thread, made once, however often the task scheduled itself");
+        assertEquals(1, wrapped.get(), "the task is given the application's context once");
+        writer.stop();
+        made.get(0).join(5_000);
+        assertTrue(!made.get(0).isAlive(), "the writer's thread ends when it stops");
+        assertTrue(!scheduler.isShutdown(), "the container's scheduler is not the writer's to stop");
+    }
+
+    @Test
+    void withoutTheContainersThreadFactoryTheWriterUsesItsScheduler() throws InterruptedException {
+        writer.start(new ManagedScheduling(scheduler, null, UnaryOperator.identity()));
+        IntStream.range(0, 30).forEach(i -> writer.accept(call()));
+        await(() -> store.stored.size() == 30);
+        writer.stop();
+        assertTrue(!scheduler.isShutdown());
+    }
+
+    @Test
     void withoutAStartCallsAreWrittenInTheirOwnThread() {
         writer.accept(call());
 
