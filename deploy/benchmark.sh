@@ -137,7 +137,8 @@ if [[ -n "${PROFILE:-}" ]]; then
         inside && /stackTrace = \[/ { frames = 1; next }
         inside && frames && /^[ \t]*\]/ {
             frames = 0; inside = 0; all++
-            if (thread ~ /http-thread-pool/) {
+            if (thread ~ /http-thread-pool/ && stack ~ /WriterBenchmarkResource/) benchWriter++
+            else if (thread ~ /http-thread-pool/) {
                 requests++
                 n = split(stack, frame, "\n"); deepest = ""; callee = ""
                 for (i = 1; i <= n; i++) if (frame[i] ~ /org\.recordedcall\.(internal\.|CallRecord)/) { deepest = frame[i]; if (i > 1) callee = frame[i - 1]; break }
@@ -149,13 +150,14 @@ if [[ -n "${PROFILE:-}" ]]; then
                 if (deepest != "" && !passing) {
                     own++; where[deepest]++
                 }
-            } else if (thread ~ /ScheduledExecutor/) writer++
+            } else if (thread ~ /recorded-call-writer|ScheduledExecutor/) writer++
             else if (thread ~ /defaultManagedThreadFactory|recorded-call-observer/) observers++
             next
         }
         inside && frames { stack = stack "\n" $0; next }
         END {
-            printf "   samples %d: request threads %d, the writer'\''s task %d, the observer threads %d\n", all, requests, writer, observers
+            printf "   samples %d: request threads %d (and %d in the writer runs of the warm-up), the writer %d, the observer threads %d\n",
+                all, requests, benchWriter, writer, observers
             printf "   the library'\''s own work: %d of the request threads'\'' samples (%.1f%%), by its deepest method:\n", own, 100 * own / requests
             for (f in where) printf "%7d  %s\n", where[f], f | "sort -rn | head -n 12"
         }'
