@@ -4,7 +4,8 @@
 # plain HTTP/1.1 with keep-alive) and prints, from one run:
 #   1. throughput and p50/p99 latency of the recorded POST /orders and of the same endpoint
 #      unrecorded, interleaved round by round, and their ratio; 1b. the same at half the
-#      unrecorded maximum, with the server's CPU per call; 1c. an unrecorded endpoint with the
+#      unrecorded maximum, with the server's CPU per call (split into kernel time, context switches,
+#      and each group of the server's threads, the JIT compiler's round by round); 1c. an unrecorded endpoint with the
 #      library's interceptor binding against one the binding skips (@NotRecorded)
 #   2. rows in the database against recorded calls made
 #   3. records stored per second by the batched writer against one transaction per record

@@ -48,7 +48,7 @@ for server in "$@"; do
     PORT="$port" MANAGEMENT_PORT="$((port + 1000))" DATA="$work/$server" DEMO_JAVA_OPTIONS="$telemetry" \
         setsid "$here/run-demo.sh" "$server" >"$work/$server.log" 2>&1 &
     pid=$!
-    until grep -q "the demo answers at http://localhost:$port/demo/" "$work/$server.log"; do
+    until grep -qs "the demo answers at http://localhost:$port/demo/" "$work/$server.log"; do
         kill -0 "$pid" 2>/dev/null || fail "$server" "run-demo.sh ended before printing the demo's address"
         (( SECONDS - started < 420 )) || fail "$server" "no address printed within 420 s"
         sleep 1
