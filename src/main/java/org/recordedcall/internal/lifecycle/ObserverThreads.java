@@ -93,13 +93,38 @@ final class ObserverThreads implements Executor {
         try {
             summon();
         } catch (RuntimeException | Error e) {
-            withdraw(task);
-            throw e;
+            // no thread could be made; a busy one takes the task when it is done, else nobody will
+            if (!anyAlive() && withdraw(task)) {
+                throw e;
+            }
+            TASK_FAILURES.warn("recorded-call: no other thread could be made for asynchronous observers; "
+                    + "the event waits for a busy one", e);
         }
         if (closed && withdraw(task)) {
             // close() came meanwhile, and no worker took the task: none will
             throw new RejectedExecutionException("recorded-call: the application is stopping; no more events for asynchronous observers");
         }
+    }
+
+    private boolean anyAlive() {
+        for (int i = 0; i < THREADS; i++) {
+            var worker = workers.get(i);
+            if (worker != null && worker.state.get() != GONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a thread sleeps until it is woken: for tests. */
+    boolean anyAsleep() {
+        for (int i = 0; i < THREADS; i++) {
+            var worker = workers.get(i);
+            if (worker != null && worker.state.get() == ASLEEP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean withdraw(Runnable task) {
@@ -156,8 +181,8 @@ final class ObserverThreads implements Executor {
                 // its own name, where thread dumps, profiles and the kernel's list of threads show it
                 thread.setName("recorded-call-observer-" + i);
                 worker.thread = thread;
+                thread.start(); // before it takes the place: a thread that failed to start holds none
                 workers.set(i, worker);
-                thread.start();
                 return true;
             }
         }
@@ -196,8 +221,19 @@ final class ObserverThreads implements Executor {
 
         @Override
         public void run() {
+            try {
+                work();
+            } finally {
+                // however it ends (an Error included), the thread gives up its place
+                end();
+            }
+        }
+
+        private void work() {
             var idleSince = System.nanoTime();
             while (true) {
+                // read before the queue: an event handed over before close() is in the queue by then
+                var stopping = closed;
                 var task = tasks.poll();
                 if (task != null) {
                     waiting.decrementAndGet();
@@ -207,13 +243,13 @@ final class ObserverThreads implements Executor {
                         summonSafely();
                     }
                     runSafely(task);
+                    Thread.interrupted(); // an observer's interrupt is not the next one's, as in a thread pool
                     state.set(LOOKING);
                     idleSince = System.nanoTime();
                     continue;
                 }
-                if (closed || Thread.interrupted()) {
+                if (stopping || Thread.interrupted()) {
                     // the container stops the application (or its threads): end, and leave what waits to another worker
-                    end();
                     return;
                 }
                 var idle = System.nanoTime() - idleSince;
@@ -273,7 +309,7 @@ final class ObserverThreads implements Executor {
         private void summonSafely() {
             try {
                 summon();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 TASK_FAILURES.warn("recorded-call: no other thread could be made for asynchronous observers", e);
             }
         }

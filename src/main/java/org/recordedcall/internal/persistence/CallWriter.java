@@ -165,6 +165,9 @@ public class CallWriter implements CallHandoff, RecorderStatus {
             scheduler.schedule(flushTask, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             scheduled.set(false);
+            if (stopped) {
+                return; // its scheduler ended with the writer, whose stop drained the queue
+            }
             scheduleLog.warn("recorded-call: the writer's scheduler refused its task (" + e + "); "
                     + queue.status().queueDepth() + " call(s) wait for the next call or the shutdown.", e);
         }

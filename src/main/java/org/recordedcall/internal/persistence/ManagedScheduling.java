@@ -54,7 +54,9 @@ record ManagedScheduling(ScheduledExecutorService scheduler, ThreadFactory threa
      * application's context for every task scheduled, which on Payara scans the application's
      * class loader through {@code ServiceLoader} (measured: BENCHMARKS.md, session 9), while a
      * managed thread takes it once, when it is made. The container's scheduler where it offers
-     * no thread factory. The caller shuts down what it gets unless it is {@link #scheduler()}.
+     * no thread factory, or it made no thread. The thread is made now, on the thread that starts
+     * the application (whose context it takes), not later on whichever thread first schedules.
+     * The caller shuts down what it gets unless it is {@link #scheduler()}.
      */
     ScheduledExecutorService ownThread(String name) {
         if (threads == null) {
@@ -69,6 +71,14 @@ record ManagedScheduling(ScheduledExecutorService scheduler, ThreadFactory threa
         });
         one.setRemoveOnCancelPolicy(true);
         one.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        return one;
+        try {
+            if (one.prestartCoreThread()) {
+                return one;
+            }
+        } catch (RuntimeException | Error e) {
+            // no thread: the container's scheduler below
+        }
+        one.shutdownNow();
+        return scheduler;
     }
 }

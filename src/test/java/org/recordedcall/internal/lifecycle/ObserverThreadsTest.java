@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,11 +24,13 @@ class ObserverThreadsTest {
     /** A thread factory that remembers its threads, as the container's managed one would make them. */
     private static final class Threads implements ThreadFactory {
         final List<Thread> made = new CopyOnWriteArrayList<>();
+        final List<Throwable> died = new CopyOnWriteArrayList<>();
 
         @Override
         public Thread newThread(Runnable task) {
             var thread = new Thread(task, "observer-" + made.size());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((dead, e) -> died.add(e));
             made.add(thread);
             return thread;
         }
@@ -46,22 +49,33 @@ class ObserverThreadsTest {
     @Test
     void everyTaskRunsOnceWhileThreadsSleepEndAndAreMadeAgain() throws Exception {
         var threads = new Threads();
-        // ticks, lingering and the keep-alive so short that workers sleep and end all the time
+        // ticks, lingering and the keep-alive so short that workers sleep and end between the bursts
         var executor = new ObserverThreads(threads, 1_000_000, MS / 10, MS, 3 * MS);
-        var producers = 6;
-        var each = 20_000;
+        var producers = 4;
+        var bursts = 100;
+        var each = 200;
         var ran = new AtomicInteger();
+        var stalls = new AtomicInteger();
         var ready = new CountDownLatch(1);
         var done = new CountDownLatch(producers);
         for (int p = 0; p < producers; p++) {
             new Thread(() -> {
                 try {
                     ready.await();
-                    for (int i = 0; i < each; i++) {
-                        executor.execute(ran::incrementAndGet);
-                        if (i % 1000 == 0) {
-                            Thread.sleep(5); // long enough for workers to fall asleep or end
+                    for (int b = 0; b < bursts; b++) {
+                        for (int i = 0; i < each - 1; i++) {
+                            executor.execute(ran::incrementAndGet);
                         }
+                        // the burst's last task must run by itself, with no later one to wake a worker for it
+                        var last = new CountDownLatch(1);
+                        executor.execute(() -> {
+                            ran.incrementAndGet();
+                            last.countDown();
+                        });
+                        if (!last.await(10, TimeUnit.SECONDS)) {
+                            stalls.incrementAndGet();
+                        }
+                        Thread.sleep(b % 3 == 0 ? 10 : b % 3); // past the keep-alive, the lingering, or neither
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -71,35 +85,32 @@ class ObserverThreadsTest {
             }).start();
         }
         ready.countDown();
-        assertTrue(done.await(60, TimeUnit.SECONDS));
-        awaitCount(ran, producers * each);
+        assertTrue(done.await(120, TimeUnit.SECONDS));
+        assertEquals(0, stalls.get(), "bursts whose last task was left waiting");
+        awaitCount(ran, producers * bursts * each);
         assertTrue(threads.made.size() > 2, "workers ended and were made again: " + threads.made.size());
         executor.close();
         assertTrue(threads.allEnded(5_000));
-        assertEquals(producers * each, ran.get(), "no task ran twice");
+        assertEquals(producers * bursts * each, ran.get(), "no task ran twice");
+        assertEquals(List.of(), threads.died);
     }
 
     @Test
     void anEventHandedOverWhileAThreadLooksWaitsForItsTickWakingNobody() throws Exception {
         var threads = new Threads();
-        var tick = 300 * MS;
-        var executor = new ObserverThreads(threads, 10, tick, 60_000 * MS, 600_000 * MS);
+        // a tick of a minute: the thread, looking, parks that long between looks
+        var executor = new ObserverThreads(threads, 10, 60_000 * MS, 600_000 * MS, 600_000 * MS);
         var first = new CountDownLatch(1);
         executor.execute(first::countDown);
         assertTrue(first.await(5, TimeUnit.SECONDS));
-        Thread.sleep(20); // the thread now looks again, a tick at a time
-        var ranAt = new java.util.concurrent.atomic.AtomicLong();
+        awaitState(threads.made.get(0), Thread.State.TIMED_WAITING);
         var second = new CountDownLatch(1);
-        var handedAt = System.nanoTime();
-        executor.execute(() -> {
-            ranAt.set(System.nanoTime());
-            second.countDown();
-        });
+        executor.execute(second::countDown);
+        // a pool that wakes a thread for every event runs it at once
+        assertFalse(second.await(1, TimeUnit.SECONDS), "no thread was woken for it");
+        assertEquals(1, threads.made.size(), "and none made for it");
+        executor.close(); // wakes the thread, which runs what waits before it ends
         assertTrue(second.await(5, TimeUnit.SECONDS));
-        // a pool that wakes a thread for every event runs it within microseconds
-        assertTrue(ranAt.get() - handedAt > 100 * MS, "ran " + (ranAt.get() - handedAt) / MS + " ms after it was handed over");
-        assertEquals(1, threads.made.size(), "no thread made for it");
-        executor.close();
         assertTrue(threads.allEnded(5_000));
     }
 
@@ -111,7 +122,11 @@ class ObserverThreadsTest {
         var first = new CountDownLatch(1);
         executor.execute(first::countDown);
         assertTrue(first.await(5, TimeUnit.SECONDS));
-        Thread.sleep(50); // past the lingering: asleep
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!executor.anyAsleep()) {
+            assertTrue(System.nanoTime() < deadline, "the thread never stopped lingering");
+            Thread.sleep(1);
+        }
         var second = new CountDownLatch(1);
         executor.execute(second::countDown);
         assertTrue(second.await(5, TimeUnit.SECONDS));
@@ -194,10 +209,14 @@ class ObserverThreadsTest {
     @Test
     void aFailingTaskIsLoggedAndTheThreadGoesOn() throws Exception {
         var threads = new Threads();
-        var executor = new ObserverThreads(threads, 10, MS, 1_000 * MS, 60_000 * MS);
+        var executor = new ObserverThreads(threads, 10, MS, 60_000 * MS, 600_000 * MS);
+        var threw = new CountDownLatch(1);
         executor.execute(() -> {
+            threw.countDown();
             throw new IllegalStateException("an observer's task that throws");
         });
+        assertTrue(threw.await(5, TimeUnit.SECONDS));
+        awaitState(threads.made.get(0), Thread.State.TIMED_WAITING); // looking again, a tick at a time
         var after = new CountDownLatch(1);
         Set<Thread> on = ConcurrentHashMap.newKeySet();
         executor.execute(() -> {
@@ -205,9 +224,54 @@ class ObserverThreadsTest {
             after.countDown();
         });
         assertTrue(after.await(5, TimeUnit.SECONDS));
-        assertTrue(threads.made.containsAll(on));
-        assertTrue(threads.made.stream().anyMatch(Thread::isAlive));
+        assertEquals(List.of(), threads.died, "the exception did not end the thread");
+        assertEquals(1, threads.made.size(), "the same thread ran the next task");
+        assertEquals(Set.of(threads.made.get(0)), on);
         executor.close();
+    }
+
+    @Test
+    void anObserversInterruptIsNotTheNextOnesAndDoesNotEndTheThread() throws Exception {
+        var threads = new Threads();
+        var executor = new ObserverThreads(threads, 10, MS, 60_000 * MS, 600_000 * MS);
+        var first = new CountDownLatch(1);
+        executor.execute(() -> {
+            Thread.currentThread().interrupt(); // as an observer that restores an interrupt it caught
+            first.countDown();
+        });
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        awaitState(threads.made.get(0), Thread.State.TIMED_WAITING); // looking again, a tick at a time
+        var interrupted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var second = new CountDownLatch(1);
+        executor.execute(() -> {
+            interrupted.set(Thread.currentThread().isInterrupted());
+            second.countDown();
+        });
+        assertTrue(second.await(5, TimeUnit.SECONDS));
+        assertFalse(interrupted.get(), "the next observer ran uninterrupted");
+        assertEquals(1, threads.made.size(), "on the same thread");
+        executor.close();
+        assertTrue(threads.allEnded(5_000));
+    }
+
+    @Test
+    void aThreadThatFailsToStartHoldsNoPlaceAndTheNextEventMakesAnother() throws Exception {
+        var threads = new Threads();
+        var failOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var executor = new ObserverThreads(task -> {
+            if (failOnce.getAndSet(false)) {
+                var started = new Thread(() -> { });
+                started.start(); // starting it again fails, as a thread the system cannot make would
+                return started;
+            }
+            return threads.newThread(task);
+        }, 10, MS, 60_000 * MS, 600_000 * MS);
+        assertThrows(IllegalThreadStateException.class, () -> executor.execute(() -> { }));
+        var ran = new CountDownLatch(1);
+        executor.execute(ran::countDown);
+        assertTrue(ran.await(5, TimeUnit.SECONDS), "a thread was made for the next event");
+        executor.close();
+        assertTrue(threads.allEnded(5_000));
     }
 
     @Test
@@ -218,6 +282,14 @@ class ObserverThreadsTest {
         // the refused event did not take the one place in the queue
         var again = assertThrows(RejectedExecutionException.class, () -> executor.execute(() -> { }));
         assertTrue(again.getMessage().contains("no thread"), "refused for want of a thread, not for a full queue: " + again.getMessage());
+    }
+
+    private static void awaitState(Thread thread, Thread.State expected) throws InterruptedException {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != expected) {
+            assertTrue(System.nanoTime() < deadline, "the thread is " + thread.getState());
+            Thread.sleep(1);
+        }
     }
 
     private static void awaitCount(AtomicInteger count, int expected) throws InterruptedException {

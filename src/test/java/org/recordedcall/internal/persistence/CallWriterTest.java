@@ -111,13 +111,18 @@ class CallWriterTest {
             wrapped.incrementAndGet();
             return task;
         }));
+        assertEquals(1, made.size(), "its thread is made as the writer starts, not by the first call");
         var on = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
         store.eachWrite = () -> on.add(Thread.currentThread().getName());
-        IntStream.range(0, 120).forEach(i -> writer.accept(call()));
-        await(() -> store.stored.size() == 120);
+        for (int wave = 1; wave <= 3; wave++) {
+            IntStream.range(0, 40).forEach(i -> writer.accept(call()));
+            var written = wave * 40;
+            await(() -> store.stored.size() == written); // a flush for each wave: the task scheduled again
+        }
 
+        assertTrue(store.batches.size() >= 3, "batches: " + store.batches.size());
         assertEquals(java.util.Set.of("recorded-call-writer"), on, "written on the writer's own thread only");
-        assertEquals(1, made.size(), "one thread, made once, however often the task scheduled itself");
+        assertEquals(1, made.size(), "one thread, however often the task scheduled itself");
         assertEquals(1, wrapped.get(), "the task is given the application's context once");
         writer.stop();
         made.get(0).join(5_000);
@@ -126,12 +131,19 @@ class CallWriterTest {
     }
 
     @Test
-    void withoutTheContainersThreadFactoryTheWriterUsesItsScheduler() throws InterruptedException {
-        writer.start(new ManagedScheduling(scheduler, null, UnaryOperator.identity()));
-        IntStream.range(0, 30).forEach(i -> writer.accept(call()));
-        await(() -> store.stored.size() == 30);
-        writer.stop();
-        assertTrue(!scheduler.isShutdown());
+    void withoutTheContainersThreadFactoryOrAThreadFromItTheWriterUsesItsScheduler() throws InterruptedException {
+        for (java.util.concurrent.ThreadFactory none : java.util.Arrays.<java.util.concurrent.ThreadFactory>asList(null, task -> null)) {
+            var writer = new CallWriter(new WriterSettings(10_000, 50, 20, Overflow.DROP, 20, 2_000, 200), store);
+            var before = store.stored.size();
+            var on = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+            store.eachWrite = () -> on.add(Thread.currentThread().getName());
+            writer.start(new ManagedScheduling(scheduler, none, UnaryOperator.identity()));
+            IntStream.range(0, 30).forEach(i -> writer.accept(call()));
+            await(() -> store.stored.size() == before + 30);
+            writer.stop();
+            assertTrue(on.stream().allMatch(name -> name.startsWith("pool-")), "written on the scheduler's threads: " + on);
+            assertTrue(!scheduler.isShutdown());
+        }
     }
 
     @Test
