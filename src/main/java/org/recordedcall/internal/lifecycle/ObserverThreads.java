@@ -107,20 +107,18 @@ final class ObserverThreads implements Executor {
     }
 
     private boolean anyAlive() {
-        for (int i = 0; i < THREADS; i++) {
-            var worker = workers.get(i);
-            if (worker != null && worker.state.get() != GONE) {
-                return true;
-            }
-        }
-        return false;
+        return any(state -> state != GONE);
     }
 
     /** Whether a thread sleeps until it is woken: for tests. */
     boolean anyAsleep() {
+        return any(state -> state == ASLEEP);
+    }
+
+    private boolean any(java.util.function.IntPredicate state) {
         for (int i = 0; i < THREADS; i++) {
             var worker = workers.get(i);
-            if (worker != null && worker.state.get() == ASLEEP) {
+            if (worker != null && state.test(worker.state.get())) {
                 return true;
             }
         }

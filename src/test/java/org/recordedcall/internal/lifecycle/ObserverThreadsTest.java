@@ -139,13 +139,7 @@ class ObserverThreadsTest {
     void aSlowObserverLeavesTheNextEventsToTheOtherThread() throws Exception {
         var threads = new Threads();
         var executor = new ObserverThreads(threads, 10, MS, 1_000 * MS, 60_000 * MS);
-        var release = new CountDownLatch(1);
-        var started = new CountDownLatch(1);
-        executor.execute(() -> {
-            started.countDown();
-            await(release);
-        });
-        assertTrue(started.await(5, TimeUnit.SECONDS));
+        var release = occupy(executor, 1);
         var next = new CountDownLatch(3);
         for (int i = 0; i < 3; i++) {
             executor.execute(next::countDown);
@@ -160,15 +154,7 @@ class ObserverThreadsTest {
     void refusesEventsBeyondItsBoundAndTakesThemAgainWhenObserversCatchUp() throws Exception {
         var threads = new Threads();
         var executor = new ObserverThreads(threads, 3, MS, 1_000 * MS, 60_000 * MS);
-        var release = new CountDownLatch(1);
-        var running = new CountDownLatch(2);
-        for (int i = 0; i < 2; i++) {
-            executor.execute(() -> {
-                running.countDown();
-                await(release);
-            });
-        }
-        assertTrue(running.await(5, TimeUnit.SECONDS), "both threads busy");
+        var release = occupy(executor, 2);
         var ran = new AtomicInteger();
         for (int i = 0; i < 3; i++) {
             executor.execute(ran::incrementAndGet);
@@ -186,15 +172,7 @@ class ObserverThreadsTest {
     void closeLetsWaitingEventsReachTheirObserversRefusesMoreAndEndsItsThreads() throws Exception {
         var threads = new Threads();
         var executor = new ObserverThreads(threads, 100, MS, 1_000 * MS, 60_000 * MS);
-        var release = new CountDownLatch(1);
-        var running = new CountDownLatch(2);
-        for (int i = 0; i < 2; i++) {
-            executor.execute(() -> {
-                running.countDown();
-                await(release);
-            });
-        }
-        assertTrue(running.await(5, TimeUnit.SECONDS));
+        var release = occupy(executor, 2);
         var ran = new AtomicInteger();
         for (int i = 0; i < 50; i++) {
             executor.execute(ran::incrementAndGet);
@@ -282,6 +260,20 @@ class ObserverThreadsTest {
         // the refused event did not take the one place in the queue
         var again = assertThrows(RejectedExecutionException.class, () -> executor.execute(() -> { }));
         assertTrue(again.getMessage().contains("no thread"), "refused for want of a thread, not for a full queue: " + again.getMessage());
+    }
+
+    /** Hands over {@code observers} slow observers and waits until each runs on a thread of its own; counting down the latch returned ends them. */
+    private static CountDownLatch occupy(ObserverThreads executor, int observers) throws InterruptedException {
+        var release = new CountDownLatch(1);
+        var running = new CountDownLatch(observers);
+        for (int i = 0; i < observers; i++) {
+            executor.execute(() -> {
+                running.countDown();
+                await(release);
+            });
+        }
+        assertTrue(running.await(5, TimeUnit.SECONDS), observers + " thread(s) busy");
+        return release;
     }
 
     private static void awaitState(Thread thread, Thread.State expected) throws InterruptedException {
