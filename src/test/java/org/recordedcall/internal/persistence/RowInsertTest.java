@@ -7,6 +7,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.recordedcall.CallRecord;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,6 +103,74 @@ class RowInsertTest {
         var unbindable = assertThrows(IllegalArgumentException.class, () -> RowInsert.of(WithADate.class));
         assertTrue(unbindable.getMessage().contains("when") && unbindable.getMessage().contains("java.util.Date"),
                 unbindable.getMessage());
+    }
+
+    @Test
+    void parametersAreBoundOnTheStatementATracingWrapperWrapsAndTheBatchIsExecutedThroughTheWrapper() throws SQLException {
+        var calls = List.of(RecordedCallEntityTest.record(UUID.randomUUID().toString()),
+                RecordedCallEntityTest.record(UUID.randomUUID().toString()));
+        var traced = new ArrayList<String>();
+
+        try (var connection = unit.database.getConnection()) {
+            connection.setAutoCommit(false);
+            CallStore.insert(tracing(connection, traced, true), calls);
+            connection.commit();
+        }
+
+        assertEquals(List.of("prepareStatement", "unwrap", "executeBatch", "close"), traced);
+        for (var call : calls) {
+            assertEquals(call, unit.read(entities -> entities.find(RecordedCallEntity.class, call.id()).toRecord()));
+        }
+    }
+
+    @Test
+    void aWrapperThatRefusesToUnwrapIsBoundThrough() throws SQLException {
+        var call = RecordedCallEntityTest.record(UUID.randomUUID().toString());
+        var traced = new ArrayList<String>();
+
+        try (var connection = unit.database.getConnection()) {
+            connection.setAutoCommit(false);
+            CallStore.insert(tracing(connection, traced, false), List.of(call));
+            connection.commit();
+        }
+
+        assertTrue(traced.contains("setString") && traced.contains("addBatch") && traced.contains("executeBatch"),
+                traced::toString);
+        assertEquals(call, unit.read(entities -> entities.find(RecordedCallEntity.class, call.id()).toRecord()));
+    }
+
+    /**
+     * The connection as a pool that traces every call on its statements hands it out: each
+     * statement is a proxy that notes the calls that reach it and passes them on, {@code unwrap}
+     * included, or refuses {@code unwrap} as some wrappers do.
+     */
+    private static Connection tracing(Connection connection, List<String> traced, boolean unwraps) {
+        InvocationHandler connectionCalls = (proxy, method, args) -> {
+            var result = invoke(method, connection, args);
+            if (!method.getName().equals("prepareStatement")) {
+                return result;
+            }
+            traced.add(method.getName());
+            InvocationHandler statementCalls = (statement, call, callArgs) -> {
+                traced.add(call.getName());
+                if (call.getName().equals("unwrap") && !unwraps) {
+                    throw new SQLException("not a wrapper");
+                }
+                return invoke(call, result, callArgs);
+            };
+            return Proxy.newProxyInstance(RowInsertTest.class.getClassLoader(), new Class<?>[] {PreparedStatement.class},
+                    statementCalls);
+        };
+        return (Connection) Proxy.newProxyInstance(RowInsertTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+                connectionCalls);
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Entity
