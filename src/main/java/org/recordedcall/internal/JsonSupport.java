@@ -1,9 +1,6 @@
 package org.recordedcall.internal;
 
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonGeneratorFactory;
-
-import java.util.Map;
 
 /**
  * The one JSON-P provider of the library, looked up once: {@code jakarta.json.Json}'s static
@@ -13,9 +10,6 @@ import java.util.Map;
 public final class JsonSupport {
 
     public static final JsonProvider PROVIDER = JsonProvider.provider();
-
-    /** Writers of JSON text, made once (a generator made by the provider looks up its configuration each time). */
-    public static final JsonGeneratorFactory GENERATORS = PROVIDER.createGeneratorFactory(Map.of());
 
     private JsonSupport() {
     }
