@@ -63,33 +63,15 @@ public final class Api {
                 "rows where " + column + "=" + value);
     }
 
-    /**
-     * The one row of the call with this correlation id, once it is written. Found by its
-     * correlation id; failing that, by the id its events carry, when that row holds the same
-     * correlation id. The second way is there because of a rare anomaly seen on the embedded H2
-     * (about one suite run in four under load): the call's row is stored, found by its id with
-     * this very correlation id, yet {@code where correlation_id = ?} misses it for 30 s. It is
-     * reported on standard error each time, so that it is not lost; a call without its row, or
-     * with another correlation id, still fails.
-     */
+    /** The one row of the call with this correlation id, once it is written. */
     public JsonObject awaitRow(String correlationId) {
         try {
             return awaitRows("correlation_id", correlationId, 1).getJsonObject(0);
         } catch (AssertionError missing) {
             var events = events(correlationId);
-            var ids = events.stream().map(event -> event.asJsonObject().getString("id", ""))
-                    .filter(id -> !id.isEmpty()).distinct().toList();
-            if (ids.size() == 1) {
-                var stored = rows("id", ids.get(0));
-                if (stored.size() == 1 && correlationId.equals(stored.getJsonObject(0).getString("correlation_id", null))) {
-                    System.err.println("recorded-call IT: the row of call " + ids.get(0) + " is stored with correlation id "
-                            + correlationId + ", but 'where correlation_id = ?' did not find it within " + DEADLINE
-                            + " (the H2 anomaly of Api.awaitRow's Javadoc)");
-                    return stored.getJsonObject(0);
-                }
-            }
             // by the call's id too: whether a row is there under another correlation id, or none at all
-            var byId = ids.stream()
+            var byId = events.stream().map(event -> event.asJsonObject().getString("id", ""))
+                    .filter(id -> !id.isEmpty()).distinct()
                     .map(id -> {
                         var found = rows("id", id);
                         var stored = found.isEmpty() ? "" : ", correlation_id stored as '"

@@ -165,9 +165,16 @@ public class StoreUnit {
         return settings.datasource() == null ? DEFAULT_DATASOURCE : settings.datasource();
     }
 
+    /** The database product, as its driver names it; once per application, with advice where it needs a setting. */
     private static String product(DataSource database) throws SQLException {
         try (var connection = database.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
+            var about = connection.getMetaData();
+            var product = about.getDatabaseProductName();
+            var advice = H2ResultReuse.advice(product, about.getDatabaseProductVersion());
+            if (advice != null) {
+                LOG.log(System.Logger.Level.INFO, advice);
+            }
+            return product;
         }
     }
 
