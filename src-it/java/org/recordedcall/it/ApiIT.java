@@ -376,10 +376,14 @@ class ApiIT {
         assertTrue(curl.contains("--data-raw '{\"item\":\"" + run + "\",\"quantity\":3}'"), curl);
         // run it: the same request again, recorded again
         var script = Files.createTempFile("curl", ".sh");
-        Files.writeString(script, curl.replace("curl ", "curl -s --max-time 20 -o /dev/null -w '%{http_code}' -H 'X-Request-Id: " + run + "-again' "));
-        var process = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals("201", new String(process.getInputStream().readAllBytes()).trim());
+        try {
+            Files.writeString(script, curl.replace("curl ", "curl -s --max-time 20 -o /dev/null -w '%{http_code}' -H 'X-Request-Id: " + run + "-again' "));
+            var process = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals("201", new String(process.getInputStream().readAllBytes()).trim());
+        } finally {
+            Files.deleteIfExists(script);
+        }
         var again = api.awaitRow(run + "-again");
         assertEquals(RecordingIT.text(api.awaitRow(run), "request_body"), RecordingIT.text(again, "request_body"));
     }

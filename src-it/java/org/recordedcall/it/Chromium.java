@@ -2,9 +2,12 @@ package org.recordedcall.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,8 +33,9 @@ final class Chromium {
             throw new IllegalStateException(BINARY + " is missing: the dashboard test needs Debian's Chromium "
                     + "(apt-get install -y chromium; .ci/run installs it)");
         }
+        Path profile = null;
         try {
-            var profile = Files.createTempDirectory("chromium");
+            profile = Files.createTempDirectory("chromium");
             var command = new ArrayList<>(List.of(BINARY, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--user-data-dir=" + profile, "--virtual-time-budget=" + millis, what, url));
@@ -47,6 +51,20 @@ final class Chromium {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            delete(profile);
+        }
+    }
+
+    /** Chromium's profile for one run, which it fills with caches. */
+    private static void delete(Path profile) {
+        if (profile == null) {
+            return;
+        }
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException leftBehind) {
+            // a temporary directory under target/: the next mvn clean takes it
         }
     }
 }
