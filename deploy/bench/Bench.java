@@ -185,6 +185,11 @@ public final class Bench {
                 });
         System.out.printf(Locale.ROOT, "   the JIT compiler's threads, µs per call round by round: unrecorded %s; recorded %s%n",
                 String.join(" ", unrecordedAtRate.roundCompiler), String.join(" ", recordedAtRate.roundCompiler));
+        // the compiler's part is the recorded path still being compiled, which a longer run leaves behind
+        var compilerAdded = (recordedAtRate.compilerNanos() / (double) recordedAtRate.count()
+                - unrecordedAtRate.compilerNanos() / (double) unrecordedAtRate.count()) / 1e3;
+        System.out.printf(Locale.ROOT, "   added without the JIT compiler's threads: %.0f µs (the compiler's %+.0f µs is the recorded path "
+                + "still being compiled)%n", recordedCpu - unrecordedCpu - compilerAdded, compilerAdded);
 
         // 1c. an endpoint no call records, with the library's interceptor binding (as every
         // resource gets it) against one the binding skips (@NotRecorded): saturated, interleaved
@@ -740,9 +745,7 @@ public final class Bench {
 
         void add(Figures other) {
             roundThroughputs.add(other.throughput());
-            roundCompiler.add(String.format(Locale.ROOT, "%.0f", other.threadNanos.entrySet().stream()
-                    .filter(group -> group.getKey().contains("CompilerThre")).mapToLong(Map.Entry::getValue).sum()
-                    / (double) Math.max(1, other.count()) / 1e3));
+            roundCompiler.add(String.format(Locale.ROOT, "%.0f", other.compilerNanos() / (double) Math.max(1, other.count()) / 1e3));
             latencies.addAll(other.latencies);
             nanos += other.nanos;
             cpuNanos += other.cpuNanos;
@@ -760,6 +763,12 @@ public final class Bench {
 
         long count() {
             return latencies.stream().mapToLong(each -> each.length).sum();
+        }
+
+        /** The CPU time of the JIT compiler's threads. */
+        long compilerNanos() {
+            return threadNanos.entrySet().stream().filter(group -> group.getKey().contains("CompilerThre"))
+                    .mapToLong(Map.Entry::getValue).sum();
         }
 
         double throughput() {
