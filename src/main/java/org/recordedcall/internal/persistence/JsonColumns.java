@@ -57,8 +57,14 @@ final class JsonColumns {
      */
     private static StringBuilder string(StringBuilder json, String text) {
         json.append('"');
+        int plain = 0; // where the run of characters written as they are starts
         for (int i = 0; i < text.length(); i++) {
             var c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            json.append(text, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
@@ -67,16 +73,10 @@ final class JsonColumns {
                 case '\n' -> json.append("\\n");
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        json.append(c);
-                    }
-                }
+                default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
             }
         }
-        return json.append('"');
+        return json.append(text, plain, text.length()).append('"');
     }
 
     /** Reads what {@link #write} wrote; a column edited into something else reads as no headers. */
