@@ -108,8 +108,9 @@ if [[ "$server" == payara ]]; then
     # the default datasource (H2) in a file of ours instead of Micro's throw-away root directory
     boot="$here/demo/target/payara-preboot.asadmin"
     # DB_CLOSE_ON_EXIT=FALSE: H2 would otherwise close itself at JVM exit, before the recorder
-    # has written what is queued
-    echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/recorded-calls;DB_CLOSE_ON_EXIT=FALSE" > "$boot"
+    # has written what is queued; OPTIMIZE_REUSE_RESULTS=FALSE: the server's H2 (2.2.224) could
+    # otherwise show the dashboard a result from before the newest call (README, Storage)
+    echo "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:$data/recorded-calls;DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE" > "$boot"
     echo "starting Payara Micro (data in $data) ..."
     # shellcheck disable=SC2086 # DEMO_JAVA_OPTIONS: several -D options, split on spaces
     run java -Xmx512m ${DEMO_JAVA_OPTIONS:-} -jar "$servers/payara-micro.jar" \
@@ -126,8 +127,9 @@ home="$(ls -d "$servers"/wildfly-*/ | head -n 1)"
 base="$data/server"
 config="$base/configuration/standalone-microprofile.xml"
 [[ -d "$base" ]] || cp -r "$home/standalone" "$base"
-# (WildFly's URL goes on with DB_CLOSE_ON_EXIT=FALSE already: H2 must not close itself before the drain)
-sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1#" "$config"
+# (WildFly's URL goes on with DB_CLOSE_ON_EXIT=FALSE already: H2 must not close itself before the drain;
+# OPTIMIZE_REUSE_RESULTS=FALSE as on Payara)
+sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_DELAY=-1#" "$config"
 # the demo's users are Jakarta Security's own identity store, not WildFly's: without this, Elytron
 # refuses the identity the Basic mechanism validated (ELY01177) and every signed-in request is a 500
 sed -i '/<subsystem xmlns="urn:jboss:domain:undertow/,/<\/subsystem>/ s#<application-security-domain name="other" security-domain="ApplicationDomain"/>#<application-security-domain name="other" security-domain="ApplicationDomain" integrated-jaspi="false"/>#' \
