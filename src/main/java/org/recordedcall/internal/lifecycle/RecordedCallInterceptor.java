@@ -38,6 +38,14 @@ public class RecordedCallInterceptor implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    // per class (a bean's proxy or subclass included), its methods' answers to isAnnotated
+    private static final ClassValue<Map<Method, Boolean>> ANNOTATED = new ClassValue<>() {
+        @Override
+        protected Map<Method, Boolean> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     // the library's beans are application singletons, wired again after deserialization
     private transient Settings settings;
     private transient Recorder recorder;
@@ -81,12 +89,18 @@ public class RecordedCallInterceptor implements Serializable {
         return invocation.proceed();
     }
 
-    /** Whether a bean method's call outside any HTTP call is recorded: its annotations decide, not the binding. */
+    /**
+     * Whether a bean method's call outside any HTTP call is recorded: its annotations decide, not
+     * the binding. Decided once per class and method: every call of a resource that the library
+     * binds for application-wide recording, but that no call records, asks.
+     */
     private static boolean isAnnotated(InvocationContext invocation) {
         var target = invocation.getTarget();
         var method = invocation.getMethod();
-        return Endpoint.isRecorded(target != null ? target.getClass() : method.getDeclaringClass(), method, false);
+        var type = target != null ? target.getClass() : method.getDeclaringClass();
+        return ANNOTATED.get(type).computeIfAbsent(method, m -> Endpoint.isRecorded(type, m, false));
     }
+
 
     private Object recordMethodCall(InvocationContext invocation) throws Exception {
         var method = invocation.getMethod();
