@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,7 +114,7 @@ class RowInsertTest {
 
         try (var connection = unit.database.getConnection()) {
             connection.setAutoCommit(false);
-            CallStore.insert(tracing(connection, traced, true), calls);
+            CallStore.insert(tracing(connection, traced, Unwrap.TO_ITS_STATEMENT), calls);
             connection.commit();
         }
 
@@ -130,7 +131,7 @@ class RowInsertTest {
 
         try (var connection = unit.database.getConnection()) {
             connection.setAutoCommit(false);
-            CallStore.insert(tracing(connection, traced, false), List.of(call));
+            CallStore.insert(tracing(connection, traced, Unwrap.REFUSED), List.of(call));
             connection.commit();
         }
 
@@ -139,12 +140,32 @@ class RowInsertTest {
         assertEquals(call, unit.read(entities -> entities.find(RecordedCallEntity.class, call.id()).toRecord()));
     }
 
+    @Test
+    void aBatchTheDriverRanOnlyPartOfFailsRatherThanCountRowsThatAreNotThere() throws SQLException {
+        var call = RecordedCallEntityTest.record(UUID.randomUUID().toString());
+
+        try (var connection = unit.database.getConnection()) {
+            connection.setAutoCommit(false);
+            var lost = assertThrows(SQLException.class,
+                    () -> CallStore.insert(tracing(connection, new ArrayList<>(), Unwrap.TO_ANOTHER_STATEMENT), List.of(call)));
+            connection.rollback();
+
+            assertTrue(lost.getMessage().contains("0 of a batch of 1"), lost::getMessage);
+            assertNull(lost.getSQLState(), "no SQLSTATE: the writer tries such a batch again");
+        }
+        assertNull(unit.read(entities -> entities.find(RecordedCallEntity.class, call.id())));
+    }
+
+    /** What a statement of {@link #tracing} answers to {@code unwrap}. */
+    private enum Unwrap { TO_ITS_STATEMENT, REFUSED, TO_ANOTHER_STATEMENT }
+
     /**
      * The connection as a pool that traces every call on its statements hands it out: each
      * statement is a proxy that notes the calls that reach it and passes them on, {@code unwrap}
-     * included, or refuses {@code unwrap} as some wrappers do.
+     * included; or refuses {@code unwrap}, as some wrappers do; or answers it with a statement
+     * of its own, as no pool should.
      */
-    private static Connection tracing(Connection connection, List<String> traced, boolean unwraps) {
+    private static Connection tracing(Connection connection, List<String> traced, Unwrap unwrap) {
         InvocationHandler connectionCalls = (proxy, method, args) -> {
             var result = invoke(method, connection, args);
             if (!method.getName().equals("prepareStatement")) {
@@ -153,8 +174,11 @@ class RowInsertTest {
             traced.add(method.getName());
             InvocationHandler statementCalls = (statement, call, callArgs) -> {
                 traced.add(call.getName());
-                if (call.getName().equals("unwrap") && !unwraps) {
+                if (call.getName().equals("unwrap") && unwrap == Unwrap.REFUSED) {
                     throw new SQLException("not a wrapper");
+                }
+                if (call.getName().equals("unwrap") && unwrap == Unwrap.TO_ANOTHER_STATEMENT) {
+                    return connection.prepareStatement((String) args[0]);
                 }
                 return invoke(call, result, callArgs);
             };
