@@ -1,7 +1,5 @@
 package org.recordedcall.internal.persistence;
 
-import java.util.Locale;
-
 /**
  * H2 before 2.3.232 (Payara 6 and WildFly 39 ship 2.2.224) can answer a query that one
  * connection repeats with the result it kept from before the latest commit, until the table is
@@ -24,15 +22,15 @@ final class H2ResultReuse {
      * version; {@code null} when it is not an H2 that has the race.
      */
     static String advice(String product, String version) {
-        if (product == null || !product.toLowerCase(Locale.ROOT).contains("h2") || version == null
-                || !before(version, FIXED_IN)) {
+        if (!SchemaInstaller.isH2(product) || version == null || !before(version, FIXED_IN)) {
             return null;
         }
         return "recorded-call: the records are on H2 " + version.split(" ")[0] + ", which can answer a query a "
                 + "connection repeats with its result from before the latest commit, until the next write (H2 issue "
                 + "3894, fixed in 2.3.232): the query API and the dashboard may not show the newest call until another "
                 + "is stored, unless the datasource's URL sets ;OPTIMIZE_REUSE_RESULTS=FALSE (which JDBC does not show): "
-                + "add that, or use H2 2.3.232 or later.";
+                + "add that (as a user with admin rights, as the servers' default datasources are), or use H2 2.3.232 "
+                + "or later.";
     }
 
     /** Whether a version such as {@code 2.2.224 (2023-09-17)} comes before {@code fixed}; unreadable ones do not. */

@@ -39,13 +39,18 @@ final class SchemaInstaller {
 
     /** The DDL file for a database product, or {@code null} if none ships for it. */
     static String ddlFor(String databaseProduct) {
-        if (databaseProduct.toLowerCase(Locale.ROOT).contains("h2")) {
+        if (isH2(databaseProduct)) {
             return DDL_FOLDER + "h2.sql";
         }
         if (isPostgres(databaseProduct)) {
             return DDL_FOLDER + "postgresql.sql";
         }
         return null;
+    }
+
+    /** Whether the database product (as JDBC names it) is H2. */
+    static boolean isH2(String databaseProduct) {
+        return databaseProduct != null && databaseProduct.toLowerCase(Locale.ROOT).contains("h2");
     }
 
     /** Whether the database product (as JDBC names it) is PostgreSQL: the one with partitions. */

@@ -51,6 +51,7 @@ public class StoreUnit {
      * What fails here is tried again at the first write.
      */
     public void prepare() {
+        advise();
         ensureSchema();
         makePartitions(Instant.now());
         try {
@@ -165,16 +166,22 @@ public class StoreUnit {
         return settings.datasource() == null ? DEFAULT_DATASOURCE : settings.datasource();
     }
 
-    /** The database product, as its driver names it; once per application, with advice where it needs a setting. */
     private static String product(DataSource database) throws SQLException {
         try (var connection = database.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        }
+    }
+
+    /** At start-up, once: what the records' database needs told, where it does (an H2 that reuses stale results). */
+    private void advise() {
+        try (var connection = dataSource().getConnection()) {
             var about = connection.getMetaData();
-            var product = about.getDatabaseProductName();
-            var advice = H2ResultReuse.advice(product, about.getDatabaseProductVersion());
+            var advice = H2ResultReuse.advice(about.getDatabaseProductName(), about.getDatabaseProductVersion());
             if (advice != null) {
                 LOG.log(System.Logger.Level.INFO, advice);
             }
-            return product;
+        } catch (SQLException | RuntimeException unreachable) {
+            // the database may be down for now: the schema's check says so
         }
     }
 
