@@ -129,7 +129,9 @@ config="$base/configuration/standalone-microprofile.xml"
 [[ -d "$base" ]] || cp -r "$home/standalone" "$base"
 # (WildFly's URL goes on with DB_CLOSE_ON_EXIT=FALSE already: H2 must not close itself before the drain;
 # OPTIMIZE_REUSE_RESULTS=FALSE as on Payara)
-sed -i "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_DELAY=-1#" "$config"
+sed -i -e "s#jdbc:h2:mem:test;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_DELAY=-1#" \
+    -e "s#jdbc:h2:file:$data/recorded-calls;DB_CLOSE_DELAY=-1#jdbc:h2:file:$data/recorded-calls;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_DELAY=-1#" \
+    "$config" # (the second for a server base an earlier demo made)
 # the demo's users are Jakarta Security's own identity store, not WildFly's: without this, Elytron
 # refuses the identity the Basic mechanism validated (ELY01177) and every signed-in request is a 500
 sed -i '/<subsystem xmlns="urn:jboss:domain:undertow/,/<\/subsystem>/ s#<application-security-domain name="other" security-domain="ApplicationDomain"/>#<application-security-domain name="other" security-domain="ApplicationDomain" integrated-jaspi="false"/>#' \

@@ -96,10 +96,16 @@ class LifecycleIT {
         var after = "after-" + UUID.randomUUID();
 
         deployer.deploy(TYPICAL);
+        var deployed = true;
         try (var subscriber = new RawHttp(new URL("http://localhost:" + port() + "/")).subscribe("/" + TYPICAL + "/api/feed", stream, "welcome")) {
             assertEquals(200, api.get("api/tasks", before).statusCode());
             api.awaitRow(before);
+            deployed = false;
             undeploy(TYPICAL);
+        } finally {
+            if (deployed) {
+                undeploy(TYPICAL); // what failed above must not leave it to the next test
+            }
         }
         deployer.deploy(TYPICAL);
         try {
