@@ -188,8 +188,8 @@ public final class Bench {
         // the compiler's part is the recorded path still being compiled, which a longer run leaves behind
         var compilerAdded = (recordedAtRate.compilerNanos() / (double) recordedAtRate.count()
                 - unrecordedAtRate.compilerNanos() / (double) unrecordedAtRate.count()) / 1e3;
-        System.out.printf(Locale.ROOT, "   added without the JIT compiler's threads: %.0f µs (the compiler's %+.0f µs is the recorded path "
-                + "still being compiled)%n", recordedCpu - unrecordedCpu - compilerAdded, compilerAdded);
+        System.out.printf(Locale.ROOT, "   added without the JIT compiler's threads: %.0f µs (the compiler's threads added %+.0f µs)%n",
+                recordedCpu - unrecordedCpu - compilerAdded, compilerAdded);
 
         // 1c. an endpoint no call records, with the library's interceptor binding (as every
         // resource gets it) against one the binding skips (@NotRecorded): saturated, interleaved

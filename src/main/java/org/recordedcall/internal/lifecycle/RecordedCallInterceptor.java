@@ -91,8 +91,8 @@ public class RecordedCallInterceptor implements Serializable {
 
     /**
      * Whether a bean method's call outside any HTTP call is recorded: its annotations decide, not
-     * the binding. Decided once per class and method: every call of a resource that the library
-     * binds for application-wide recording, but that no call records, asks.
+     * the binding. Decided once per class and method, since it is asked on every call of a
+     * resource that the library binds for application-wide recording but no call records.
      */
     private static boolean isAnnotated(InvocationContext invocation) {
         var target = invocation.getTarget();
@@ -100,7 +100,6 @@ public class RecordedCallInterceptor implements Serializable {
         var type = target != null ? target.getClass() : method.getDeclaringClass();
         return ANNOTATED.get(type).computeIfAbsent(method, m -> Endpoint.isRecorded(type, m, false));
     }
-
 
     private Object recordMethodCall(InvocationContext invocation) throws Exception {
         var method = invocation.getMethod();
