@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -115,7 +116,7 @@ final class ObserverThreads implements Executor {
         return any(state -> state == ASLEEP);
     }
 
-    private boolean any(java.util.function.IntPredicate state) {
+    private boolean any(IntPredicate state) {
         for (int i = 0; i < THREADS; i++) {
             var worker = workers.get(i);
             if (worker != null && state.test(worker.state.get())) {

@@ -7,15 +7,22 @@ import org.recordedcall.internal.config.WriterSettings.Overflow;
 import org.recordedcall.internal.config.WriterSettings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The writer's scheduling on a real scheduler, against the in-memory store of {@link WriteQueueTest}. */
@@ -100,19 +107,19 @@ class CallWriterTest {
 
     @Test
     void givenTheContainersThreadFactoryTheWriterRunsOnAThreadOfItsOwnNamedAndEndedWhenItStops() throws InterruptedException {
-        var made = new java.util.concurrent.CopyOnWriteArrayList<Thread>();
-        java.util.concurrent.ThreadFactory factory = task -> {
+        var made = new CopyOnWriteArrayList<Thread>();
+        ThreadFactory factory = task -> {
             var thread = new Thread(task);
             made.add(thread);
             return thread;
         };
-        var wrapped = new java.util.concurrent.atomic.AtomicInteger();
+        var wrapped = new AtomicInteger();
         writer.start(new ManagedScheduling(scheduler, factory, task -> {
             wrapped.incrementAndGet();
             return task;
         }));
         assertEquals(1, made.size(), "its thread is made as the writer starts, not by the first call");
-        var on = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        var on = ConcurrentHashMap.<String>newKeySet();
         store.eachWrite = () -> on.add(Thread.currentThread().getName());
         for (int wave = 1; wave <= 3; wave++) {
             IntStream.range(0, 40).forEach(i -> writer.accept(call()));
@@ -121,28 +128,28 @@ class CallWriterTest {
         }
 
         assertTrue(store.batches.size() >= 3, "batches: " + store.batches.size());
-        assertEquals(java.util.Set.of("recorded-call-writer"), on, "written on the writer's own thread only");
+        assertEquals(Set.of("recorded-call-writer"), on, "written on the writer's own thread only");
         assertEquals(1, made.size(), "one thread, however often the task scheduled itself");
         assertEquals(1, wrapped.get(), "the task is given the application's context once");
         writer.stop();
         made.get(0).join(5_000);
-        assertTrue(!made.get(0).isAlive(), "the writer's thread ends when it stops");
-        assertTrue(!scheduler.isShutdown(), "the container's scheduler is not the writer's to stop");
+        assertFalse(made.get(0).isAlive(), "the writer's thread ends when it stops");
+        assertFalse(scheduler.isShutdown(), "the container's scheduler is not the writer's to stop");
     }
 
     @Test
     void withoutTheContainersThreadFactoryOrAThreadFromItTheWriterUsesItsScheduler() throws InterruptedException {
-        for (java.util.concurrent.ThreadFactory none : java.util.Arrays.<java.util.concurrent.ThreadFactory>asList(null, task -> null)) {
+        for (ThreadFactory none : Arrays.<ThreadFactory>asList(null, task -> null)) {
             var writer = new CallWriter(new WriterSettings(10_000, 50, 20, Overflow.DROP, 20, 2_000, 200), store);
             var before = store.stored.size();
-            var on = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+            var on = ConcurrentHashMap.<String>newKeySet();
             store.eachWrite = () -> on.add(Thread.currentThread().getName());
             writer.start(new ManagedScheduling(scheduler, none, UnaryOperator.identity()));
             IntStream.range(0, 30).forEach(i -> writer.accept(call()));
             await(() -> store.stored.size() == before + 30);
             writer.stop();
             assertTrue(on.stream().allMatch(name -> name.startsWith("pool-")), "written on the scheduler's threads: " + on);
-            assertTrue(!scheduler.isShutdown());
+            assertFalse(scheduler.isShutdown());
         }
     }
 
