@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two instances of an application, on two servers, record their calls concurrently into one
  * real PostgreSQL database, pointed at it by the one setting: every call is there exactly once,
- * ids are unique, nothing is mixed up.
+ * ids are unique, nothing is mixed up; by the binary COPY, since the driver is the application's.
  */
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)
@@ -55,6 +55,9 @@ class PostgresIT {
         var instances = List.of(new Api(first), new Api(second));
         var run = "pg-" + UUID.randomUUID();
         var tokens = IntStream.range(0, CALLS).mapToObj(i -> run + "-" + i).toList();
+        for (var api : instances) {
+            api.get("api/_it/log", run + "-log"); // hears the library's log from now on, before its first write
+        }
 
         Parallel.run(tokens, token -> {
             var api = instances.get(Integer.parseInt(token.substring(token.lastIndexOf('-') + 1)) % 2);
@@ -78,6 +81,12 @@ class PostgresIT {
         assertEquals(CALLS, ids.size(), "ids unique");
         assertEquals(2, perHost.size(), "both instances wrote: " + perHost);
         perHost.values().forEach(count -> assertEquals(CALLS / 2, count));
+        for (var api : instances) {
+            // the driver is in the application: its calls go by COPY, the writer's fast path
+            var chosen = Api.array(api.get("api/_it/log?containing=calls%20go%20to%20PostgreSQL", run + "-log").body());
+            assertEquals(1, chosen.size(), chosen::toString);
+            assertTrue(chosen.getJsonObject(0).getString("message").contains("by COPY"), chosen::toString);
+        }
     }
 
     @Test

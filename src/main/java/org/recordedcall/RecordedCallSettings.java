@@ -126,6 +126,14 @@ public final class RecordedCallSettings {
     public static final String STORE_ENABLED = "recordedcall.store.enabled";
 
     /**
+     * Whether calls go to a PostgreSQL table by {@code COPY} in its binary format, where the
+     * application's class loader sees PostgreSQL's JDBC driver and the table's columns have the
+     * shipped DDL's types. Default {@code true}; with {@code false}, and wherever COPY cannot
+     * be used, by batched {@code INSERT}. The choice is logged once, at the first write.
+     */
+    public static final String STORE_POSTGRES_COPY = "recordedcall.store.postgres-copy";
+
+    /**
      * Whether the query API and dashboard (the library's servlet, below {@link #API_PATH},
      * by default {@code /recorded-calls}) answer. Default {@code false}: every request to them is a 404.
      */

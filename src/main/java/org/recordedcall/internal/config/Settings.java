@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * @param errorEnvelope  whether unmapped exceptions are answered in the library's JSON shape
  * @param applications   class names of the Jakarta REST applications recorded whole ({@code *}: all)
  * @param storeEnabled   whether calls are written to the database (else only to the application's call sinks)
+ * @param postgresCopy   whether calls go to PostgreSQL by COPY where it can take them so
  * @param health         the readiness check's settings
  * @param traceFromSpan  whether a call takes its trace from the server's OpenTelemetry span
  */
@@ -43,7 +44,7 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                        List<String> excludePaths, String datasource, boolean createSchema, Partitioning partitions,
                        WriterSettings writer,
                        ApiSettings api, RetentionSettings retention, boolean errorEnvelope,
-                       Set<String> applications, boolean storeEnabled, HealthSettings health,
+                       Set<String> applications, boolean storeEnabled, boolean postgresCopy, HealthSettings health,
                        boolean traceFromSpan) {
 
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
@@ -91,6 +92,7 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 items(Objects.requireNonNullElse(source.apply(RecordedCallSettings.APPLICATIONS), ""))
                         .collect(Collectors.toUnmodifiableSet()),
                 bool(source, RecordedCallSettings.STORE_ENABLED, true),
+                bool(source, RecordedCallSettings.STORE_POSTGRES_COPY, true),
                 new HealthSettings(
                         positive(source, RecordedCallSettings.HEALTH_OUTAGE_SECONDS, 30),
                         positive(source, RecordedCallSettings.HEALTH_DROPPED_WINDOW_SECONDS, 300)),

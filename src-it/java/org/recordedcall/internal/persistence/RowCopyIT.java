@@ -1,0 +1,174 @@
+package org.recordedcall.internal.persistence;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.recordedcall.CallKind;
+import org.recordedcall.CallOutcome;
+import org.recordedcall.CallRecord;
+import org.recordedcall.internal.config.Partitioning;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The writer's binary COPY on the PostgreSQL the build started, without a server: the same
+ * rows by COPY into one table and by the batched INSERT into another, both made from the
+ * shipped DDL, read back column by column as PostgreSQL prints them, must be equal.
+ */
+class RowCopyIT {
+
+    private static final String BY_COPY = "row_copy_it_copy";
+    private static final String BY_INSERT = "row_copy_it_insert";
+    private static final RowCopy<RecordedCallEntity> COPY = RowCopy.of(RecordedCallEntity.class);
+
+    @BeforeAll
+    static void tables() throws SQLException {
+        for (var schema : List.of(BY_COPY, BY_INSERT)) {
+            try (var connection = connect(null); var statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+                statement.execute("create schema " + schema);
+            }
+            SchemaInstaller.install(dataSource(schema), Partitioning.NONE);
+        }
+    }
+
+    @AfterAll
+    static void dropTables() throws SQLException {
+        try (var connection = connect(null); var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + BY_COPY + " cascade");
+            statement.execute("drop schema if exists " + BY_INSERT + " cascade");
+        }
+    }
+
+    @Test
+    void rowsByCopyReadBackAsTheSameRowsByInsertEveryColumn() throws SQLException {
+        var calls = new ArrayList<CallRecord>();
+        calls.add(RecordedCallEntityTest.record(UUID.randomUUID().toString()));
+        calls.add(CallRecord.builder().id(UUID.randomUUID().toString()).kind(CallKind.HTTP)
+                .startedAt(Instant.parse("1999-12-31T23:59:59.9999995Z")).build());
+        calls.add(CallRecord.builder().id(UUID.randomUUID().toString()).kind(CallKind.HTTP).operation("")
+                .path("/ünï/€/😀/中文").requestBody("line\none\ttab\\backslash \"quotes\" \u0000nul \r\n")
+                .requestHeaders(Map.of("x-ü", List.of("😀", ""))).status(Integer.MIN_VALUE)
+                .durationNanos(Long.MAX_VALUE).requestBodyTruncated(true).responseBodyTruncated(true)
+                .startedAt(Instant.parse("2026-11-30T12:34:56.123456789Z"))
+                .endedAt(Instant.parse("2262-04-11T23:47:16.854775807Z")).outcome(CallOutcome.SERVER_ERROR)
+                .attributes(Map.of("tenant", "ü")).build());
+        calls.add(CallRecord.builder().id(UUID.randomUUID().toString()).kind(CallKind.HTTP).startedAt(Instant.EPOCH)
+                .responseBody("é".repeat(200_000)).build()); // past the copy's 64 KB buffer, and TOASTed
+        for (int i = 0; i < 300; i++) {
+            calls.add(RecordedCallEntityTest.record(UUID.randomUUID().toString()));
+        }
+        var rows = calls.stream().map(RecordedCallEntity::of).toList();
+
+        try (var connection = connect(BY_COPY)) {
+            connection.setAutoCommit(false);
+            assertNull(COPY.mismatch(connection), "the shipped table takes the binary form");
+            assertTrue(PostgresCopy.wraps(connection));
+            PostgresCopy.copy(connection, COPY, rows);
+            connection.commit();
+        }
+        try (var connection = connect(BY_INSERT)) {
+            connection.setAutoCommit(false);
+            CallStore.insert(connection, calls);
+            connection.commit();
+        }
+
+        var byCopy = read(BY_COPY);
+        var byInsert = read(BY_INSERT);
+        assertEquals(calls.size(), byCopy.size());
+        assertEquals(byInsert.keySet(), byCopy.keySet());
+        for (var id : byInsert.keySet()) {
+            assertEquals(byInsert.get(id), byCopy.get(id), id);
+        }
+        assertNotNull(byCopy.get(calls.get(2).id()).get("ended_at"));
+    }
+
+    @Test
+    void aRefusedRowFailsTheWholeCopyWithItsSqlStateAndStoresNone() throws SQLException {
+        var twice = RecordedCallEntity.of(RecordedCallEntityTest.record(UUID.randomUUID().toString()));
+        var first = RecordedCallEntity.of(RecordedCallEntityTest.record(UUID.randomUUID().toString()));
+
+        try (var connection = connect(BY_COPY)) {
+            var refused = assertThrows(SQLException.class,
+                    () -> PostgresCopy.copy(connection, COPY, List.of(first, twice, twice)));
+
+            assertEquals(WriteFailure.RECORD, WriteFailure.of(refused));
+            assertTrue(WriteFailure.isDuplicateKey(refused), refused::toString);
+            try (var statement = connection.prepareStatement("select count(*) from recorded_call where id in (?, ?)")) {
+                statement.setString(1, first.toRecord().id());
+                statement.setString(2, twice.toRecord().id());
+                try (var result = statement.executeQuery()) {
+                    result.next();
+                    assertEquals(0, result.getInt(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTableWhoseColumnsDifferFromTheShippedTypesIsNamedAndNotCopiedInto() throws SQLException {
+        try (var connection = connect(BY_INSERT); var statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("alter table recorded_call alter column status type bigint");
+            statement.execute("alter table recorded_call drop column span_id");
+
+            var mismatch = COPY.mismatch(connection);
+
+            assertNotNull(mismatch);
+            assertTrue(mismatch.contains("status is bigint, not integer"), mismatch);
+            assertTrue(mismatch.contains("span_id is missing"), mismatch);
+            connection.rollback();
+        }
+        try (var connection = connect("no_such_schema")) {
+            assertTrue(COPY.mismatch(connection).contains("no table RECORDED_CALL"));
+        }
+    }
+
+    /** The rows of the schema's table by id, each column as PostgreSQL prints it. */
+    private static Map<String, Map<String, String>> read(String schema) throws SQLException {
+        var rows = new LinkedHashMap<String, Map<String, String>>();
+        try (var connection = connect(schema); var statement = connection.createStatement();
+             var result = statement.executeQuery("select * from recorded_call order by id")) {
+            var meta = result.getMetaData();
+            while (result.next()) {
+                var row = new LinkedHashMap<String, String>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnName(i), result.getString(i));
+                }
+                rows.put(row.get("id"), row);
+            }
+        }
+        return rows;
+    }
+
+    private static PGSimpleDataSource dataSource(String schema) {
+        var url = System.getProperty("it.postgres.url");
+        assertNotNull(url, "it.postgres.url: run through 'mvn verify', which starts PostgreSQL");
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser("recorded");
+        dataSource.setPassword("recorded");
+        if (schema != null) {
+            dataSource.setCurrentSchema(schema);
+        }
+        return dataSource;
+    }
+
+    private static Connection connect(String schema) throws SQLException {
+        return dataSource(schema).getConnection();
+    }
+}
