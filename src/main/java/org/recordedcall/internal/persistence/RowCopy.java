@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class RowCopy<E> {
         0, 0, 0, 0, 0, 0, 0, 0};
     // PostgreSQL's timestamps count microseconds from 2000-01-01T00:00Z
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+    // the buffer starts small (a batch of a few rows fits) and grows up to a chunk, sent when full
+    private static final int FIRST_BUFFER = 8 * 1024;
     private static final int CHUNK = 64 * 1024;
     // the type each kind of column must have in the table (format_type's names)
     private static final Map<RowMapping.Kind, Set<String>> TYPES = Map.of(
@@ -147,7 +150,7 @@ final class RowCopy<E> {
     /** The bytes on their way to {@link Chunks}, big-endian as the format wants. */
     private static final class Buffer {
         private final Chunks out;
-        private final byte[] bytes = new byte[CHUNK];
+        private byte[] bytes = new byte[FIRST_BUFFER];
         private int length;
 
         Buffer(Chunks out) {
@@ -179,7 +182,7 @@ final class RowCopy<E> {
         }
 
         void put(byte[] value) throws SQLException {
-            if (value.length > bytes.length) {
+            if (value.length > CHUNK) {
                 flush();
                 out.write(value, value.length); // a long text goes as it is
                 return;
@@ -190,9 +193,16 @@ final class RowCopy<E> {
         }
 
         private void room(int needed) throws SQLException {
-            if (length + needed > bytes.length) {
-                flush();
+            if (length + needed <= bytes.length) {
+                return;
             }
+            if (bytes.length < CHUNK) {
+                bytes = Arrays.copyOf(bytes, Math.min(CHUNK, Math.max(2 * bytes.length, length + needed)));
+                if (length + needed <= bytes.length) {
+                    return;
+                }
+            }
+            flush();
         }
 
         void flush() throws SQLException {
