@@ -33,6 +33,13 @@ class PackageStructureTest {
     }
 
     @Test
+    void onlyPostgresCopyNamesThePostgresDriversTypesWhichAnApplicationMayNotSee() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.recordedcall.internal.persistence.PostgresCopy")
+                .should().dependOnClassesThat().resideInAPackage("org.postgresql..")
+                .check(LIBRARY);
+    }
+
+    @Test
     void nothingInternalDependsOnTheBootstrap() {
         noClasses().that().resideInAPackage("org.recordedcall..")
                 .and().resideOutsideOfPackage("org.recordedcall.internal.boot")

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -83,7 +84,7 @@ class RowCopyIT {
         }
         try (var connection = connect(BY_INSERT)) {
             connection.setAutoCommit(false);
-            CallStore.insert(connection, calls);
+            RowWriter.insert(connection, calls);
             connection.commit();
         }
 
@@ -135,6 +136,61 @@ class RowCopyIT {
         }
         try (var connection = connect("no_such_schema")) {
             assertTrue(COPY.mismatch(connection).contains("no table RECORDED_CALL"));
+        }
+    }
+
+    @Test
+    void theWriterCopiesBatchesInsertsOneCallAloneAndCopiesNothingWhenTheSettingSaysNo() throws SQLException {
+        var writer = new RowWriter(true);
+        var off = new RowWriter(false);
+        var calls = IntStream.range(0, 7).mapToObj(i -> RecordedCallEntityTest.record(UUID.randomUUID().toString()))
+                .toList();
+
+        try (var connection = connect(BY_COPY)) {
+            writer.write(connection, calls.subList(0, 1));
+            assertNull(writer.copies(), "one call alone goes by INSERT, and chooses nothing");
+            writer.write(connection, calls.subList(1, 4));
+            assertEquals(Boolean.TRUE, writer.copies());
+            off.write(connection, calls.subList(4, 7));
+            assertEquals(Boolean.FALSE, off.copies());
+        }
+
+        var stored = read(BY_COPY);
+        calls.forEach(call -> assertTrue(stored.containsKey(call.id()), call.id()));
+    }
+
+    @Test
+    void aCopyTheTableNoLongerTakesIsFollowedByInsertsAndTheChoiceIsMadeAnew() throws SQLException {
+        var schema = "row_copy_it_changed";
+        try (var connection = connect(null); var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+            statement.execute("create schema " + schema);
+        }
+        SchemaInstaller.install(dataSource(schema), Partitioning.NONE);
+        var writer = new RowWriter(true);
+        var batches = IntStream.range(0, 4).mapToObj(b -> IntStream.range(0, 2)
+                .mapToObj(i -> RecordedCallEntityTest.record(UUID.randomUUID().toString())).toList()).toList();
+        try (var connection = connect(schema); var statement = connection.createStatement()) {
+            writer.write(connection, batches.get(0));
+            assertEquals(Boolean.TRUE, writer.copies());
+
+            // a DBA widens a column: its binary form is no longer the one the copy writes
+            statement.execute("alter table recorded_call alter column status type bigint");
+            assertThrows(SQLException.class, () -> writer.write(connection, batches.get(1)));
+
+            writer.write(connection, batches.get(2)); // by INSERT, after which the choice is made anew
+            assertNull(writer.copies());
+            writer.write(connection, batches.get(3));
+            assertEquals(Boolean.FALSE, writer.copies(), "the table is no longer the shipped one: INSERT");
+        } finally {
+            var stored = read(schema);
+            try (var connection = connect(null); var statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+            }
+            assertEquals(6, stored.size(), stored.keySet()::toString);
+            for (var batch : List.of(batches.get(0), batches.get(2), batches.get(3))) {
+                batch.forEach(call -> assertTrue(stored.containsKey(call.id()), call.id()));
+            }
         }
     }
 

@@ -49,6 +49,9 @@ public class InspectionResource {
     @Inject
     RecorderStatus status;
 
+    @Inject
+    org.recordedcall.internal.persistence.CallStore store;
+
     /** Where the recorder stores: the PostgreSQL datasource a deployment on PostgreSQL defines, else the default one. */
     private DataSource database() {
         try {
@@ -98,6 +101,14 @@ public class InspectionResource {
     @Path("calls")
     public List<CallRecord> latest(@QueryParam("limit") int limit) {
         return calls.latest(limit);
+    }
+
+    /** How the library writes its batches now (its internals: COPY or INSERT), as text. */
+    @GET
+    @Path("statement")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String statement() {
+        return String.valueOf(store.statement());
     }
 
     @GET

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * @param errorEnvelope  whether unmapped exceptions are answered in the library's JSON shape
  * @param applications   class names of the Jakarta REST applications recorded whole ({@code *}: all)
  * @param storeEnabled   whether calls are written to the database (else only to the application's call sinks)
- * @param postgresCopy   whether calls go to PostgreSQL by COPY where it can take them so
+ * @param postgresCopy   whether calls go to PostgreSQL by COPY where it can take them
  * @param health         the readiness check's settings
  * @param traceFromSpan  whether a call takes its trace from the server's OpenTelemetry span
  */

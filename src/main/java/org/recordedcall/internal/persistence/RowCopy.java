@@ -14,10 +14,10 @@ import java.util.TreeMap;
 
 /**
  * The same rows as {@link RowInsert}, from the same {@link RowMapping}, as PostgreSQL's
- * {@code COPY ... FROM STDIN} in its binary format: no statement per row, no parameter
- * bound one by one through the driver, no timestamp formatted as text and parsed again. For
- * the demo's records it took less than half the writer's CPU per row and about 40% less of
- * PostgreSQL's (BENCHMARKS.md). Only where the table's columns have exactly the types whose
+ * {@code COPY ... FROM STDIN} in its binary format: no parameter bound one by one through the
+ * driver, no timestamp formatted as text and parsed again. For the demo's records the writer
+ * took 8-9 µs of CPU per record this way, against 12-15 µs by the batched INSERT
+ * (BENCHMARKS.md, session 11). Only where the table's columns have exactly the types whose
  * binary form this writes ({@link #mismatch}); the bytes go to the server through
  * {@link PostgresCopy}, the one class that names the driver's types.
  */
@@ -38,6 +38,9 @@ final class RowCopy<E> {
             RowMapping.Kind.INTEGER, Set.of("integer"),
             RowMapping.Kind.BIGINT, Set.of("bigint"),
             RowMapping.Kind.TIMESTAMP_WITH_TIME_ZONE, Set.of("timestamp with time zone"));
+
+    /** How {@link #mismatch} begins where the table is not there at all. */
+    static final String NO_TABLE = "no table ";
 
     /** Where the encoded rows go, a chunk at a time. */
     interface Chunks {
@@ -69,8 +72,8 @@ final class RowCopy<E> {
      */
     String mismatch(Connection connection) throws SQLException {
         var found = new TreeMap<String, String>();
-        try (var query = connection.prepareStatement("select a.attname, format_type(a.atttypid, null) from pg_attribute a "
-                + "where a.attrelid = to_regclass(?) and a.attnum > 0 and not a.attisdropped")) {
+        try (var query = connection.prepareStatement("select a.attname, format_type(a.atttypid, null) "
+                + "from pg_attribute a where a.attrelid = to_regclass(?) and a.attnum > 0 and not a.attisdropped")) {
             query.setString(1, mapping.table());
             try (var columns = query.executeQuery()) {
                 while (columns.next()) {
@@ -79,7 +82,7 @@ final class RowCopy<E> {
             }
         }
         if (found.isEmpty()) {
-            return "no table " + mapping.table() + " on the search path";
+            return NO_TABLE + mapping.table() + " on the search path";
         }
         var wrong = new ArrayList<String>();
         for (var column : mapping.columns()) {
@@ -138,8 +141,8 @@ final class RowCopy<E> {
     }
 
     /**
-     * Microseconds since PostgreSQL's epoch, the nanoseconds rounded half up, as PostgreSQL
-     * rounds a time given with more digits than it keeps.
+     * Microseconds since PostgreSQL's epoch, the nanoseconds rounded half up, as PostgreSQL's
+     * JDBC driver rounds a time it sends for an INSERT: both statements store the same value.
      */
     static long micros(OffsetDateTime time) {
         var instant = time.toInstant();

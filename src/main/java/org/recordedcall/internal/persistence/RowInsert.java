@@ -16,7 +16,7 @@ import java.util.List;
 final class RowInsert<E> {
 
     private final String sql;
-    private final List<RowMapping.Column> columns;
+    private final List<RowMapping.MappedColumn> columns;
 
     private RowInsert(RowMapping<E> mapping) {
         var values = String.join(", ", mapping.columns().stream().map(column -> "?").toList());
@@ -78,7 +78,7 @@ final class RowInsert<E> {
     }
 
     /** One column's value of this row, as the JDBC type its kind maps to. */
-    private static void bind(PreparedStatement statement, int index, RowMapping.Column column, Object row)
+    private static void bind(PreparedStatement statement, int index, RowMapping.MappedColumn column, Object row)
             throws SQLException {
         var value = column.value(row);
         if (value == null) {

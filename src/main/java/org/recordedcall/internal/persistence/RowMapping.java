@@ -28,7 +28,7 @@ final class RowMapping<E> {
     }
 
     /** One field to one column. */
-    record Column(String name, Field field, Kind kind, boolean enumName) {
+    record MappedColumn(String name, Field field, Kind kind, boolean enumName) {
 
         /** The field's value in this row: an enum as its name. */
         Object value(Object row) {
@@ -43,9 +43,9 @@ final class RowMapping<E> {
     }
 
     private final String table;
-    private final List<Column> columns;
+    private final List<MappedColumn> columns;
 
-    private RowMapping(String table, List<Column> columns) {
+    private RowMapping(String table, List<MappedColumn> columns) {
         this.table = table;
         this.columns = columns;
     }
@@ -63,19 +63,19 @@ final class RowMapping<E> {
         if (table != null && !table.schema().isEmpty()) {
             name = table.schema() + "." + name;
         }
-        var columns = new ArrayList<Column>();
+        var columns = new ArrayList<MappedColumn>();
         for (var field : entity.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())
                     || field.isAnnotationPresent(Transient.class) || field.isSynthetic()) {
                 continue;
             }
-            var column = field.getAnnotation(jakarta.persistence.Column.class);
+            var column = field.getAnnotation(Column.class);
             if (column != null && !column.insertable() || field.isAnnotationPresent(Embedded.class)) {
                 throw new IllegalArgumentException(field + ": only plain insertable columns are supported");
             }
             field.setAccessible(true);
             var columnName = column == null || column.name().isEmpty() ? field.getName() : column.name();
-            columns.add(new Column(columnName, field, kind(field), field.getType().isEnum()));
+            columns.add(new MappedColumn(columnName, field, kind(field), field.getType().isEnum()));
         }
         return new RowMapping<>(name, List.copyOf(columns));
     }
@@ -109,12 +109,12 @@ final class RowMapping<E> {
     }
 
     /** The columns, in the order of the entity's fields. */
-    List<Column> columns() {
+    List<MappedColumn> columns() {
         return columns;
     }
 
     /** The columns' names, comma-separated, in that order. */
     String columnList() {
-        return String.join(", ", columns.stream().map(Column::name).toList());
+        return String.join(", ", columns.stream().map(MappedColumn::name).toList());
     }
 }

@@ -29,6 +29,7 @@ public final class StoreLifecycle implements ServletContextListener {
         try {
             if (storeEnabled) {
                 CDI.current().select(StoreUnit.class).get().prepare();
+                CDI.current().select(CallStore.class).get().prepare();
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "recorded-call: could not prepare the store at start-up; "

@@ -44,7 +44,7 @@ final class H2Unit implements AutoCloseable {
     void insert(CallRecord... calls) {
         try (var connection = database.getConnection()) {
             connection.setAutoCommit(false);
-            CallStore.insert(connection, List.of(calls));
+            RowWriter.insert(connection, List.of(calls));
             connection.commit();
         } catch (SQLException e) {
             throw new AssertionError(e);

@@ -73,8 +73,7 @@ class RowCopyTest {
             }
         }
         // 1999-12-31T23:59:59.999999Z is one microsecond before PostgreSQL's epoch
-        var startedAt = columns.indexOf(columns.stream().filter(c -> c.name().equals("started_at")).findFirst().get());
-        assertEquals(-1, ByteBuffer.wrap(fields.get(1).get(startedAt)).getLong());
+        assertEquals(-1, ByteBuffer.wrap(fields.get(1).get(index("started_at"))).getLong());
     }
 
     @Test
@@ -104,11 +103,11 @@ class RowCopyTest {
         });
 
         var fields = decode(out.toByteArray());
-        var body = MAPPING.columns().indexOf(MAPPING.columns().stream()
-                .filter(c -> c.name().equals("request_body")).findFirst().get());
+        var body = index("request_body");
         assertEquals(300, fields.size());
         for (int i = 0; i < 300; i++) {
-            assertEquals(rows.get(i).toRecord().requestBody(), new String(fields.get(i).get(body), StandardCharsets.UTF_8));
+            var expected = rows.get(i).toRecord().requestBody();
+            assertEquals(expected, new String(fields.get(i).get(body), StandardCharsets.UTF_8));
         }
         assertTrue(chunks.size() > 2, chunks::toString);
         assertTrue(chunks.stream().allMatch(length -> length > 0), chunks::toString);
@@ -120,6 +119,13 @@ class RowCopyTest {
 
         assertEquals(19 + 2, bytes.length);
         assertEquals(List.of(), decode(bytes));
+    }
+
+    /** Where the column of this name is in each row. */
+    private static int index(String column) {
+        var names = MAPPING.columns().stream().map(RowMapping.MappedColumn::name).toList();
+        assertTrue(names.contains(column), column);
+        return names.indexOf(column);
     }
 
     private static byte[] encode(List<RecordedCallEntity> rows) throws SQLException {

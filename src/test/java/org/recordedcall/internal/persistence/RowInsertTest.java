@@ -80,7 +80,7 @@ class RowInsertTest {
 
         try (var connection = unit.database.getConnection()) {
             connection.setAutoCommit(false);
-            var refused = assertThrows(SQLException.class, () -> CallStore.insert(connection, batch));
+            var refused = assertThrows(SQLException.class, () -> RowWriter.insert(connection, batch));
             connection.rollback();
 
             assertEquals(WriteFailure.RECORD, WriteFailure.of(refused));
@@ -114,7 +114,7 @@ class RowInsertTest {
 
         try (var connection = unit.database.getConnection()) {
             connection.setAutoCommit(false);
-            CallStore.insert(tracing(connection, traced, Unwrap.TO_ITS_STATEMENT), calls);
+            RowWriter.insert(tracing(connection, traced, Unwrap.TO_ITS_STATEMENT), calls);
             connection.commit();
         }
 
@@ -131,7 +131,7 @@ class RowInsertTest {
 
         try (var connection = unit.database.getConnection()) {
             connection.setAutoCommit(false);
-            CallStore.insert(tracing(connection, traced, Unwrap.REFUSED), List.of(call));
+            RowWriter.insert(tracing(connection, traced, Unwrap.REFUSED), List.of(call));
             connection.commit();
         }
 
@@ -147,7 +147,7 @@ class RowInsertTest {
         try (var connection = unit.database.getConnection()) {
             connection.setAutoCommit(false);
             var lost = assertThrows(SQLException.class,
-                    () -> CallStore.insert(tracing(connection, new ArrayList<>(), Unwrap.TO_ANOTHER_STATEMENT), List.of(call)));
+                    () -> RowWriter.insert(tracing(connection, new ArrayList<>(), Unwrap.TO_ANOTHER_STATEMENT), List.of(call)));
             connection.rollback();
 
             assertTrue(lost.getMessage().contains("0 of a batch of 1"), lost::getMessage);
