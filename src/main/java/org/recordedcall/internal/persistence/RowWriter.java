@@ -121,14 +121,15 @@ final class RowWriter {
                 return false; // not chosen yet: the table may be created (recordedcall.schema.create=false)
             }
         }
-        copies = why == null;
-        var choice = why == null ? "recorded-call: calls go to PostgreSQL by COPY, in its binary format"
+        chosen = why == null;
+        copies = chosen;
+        var choice = chosen ? "recorded-call: calls go to PostgreSQL by COPY, in its binary format"
                 : "recorded-call: calls go to PostgreSQL by batched INSERT, not by the faster COPY: " + why;
         if (!Objects.equals(choice, logged)) {
             logged = choice;
             LOG.log(System.Logger.Level.INFO, choice);
         }
-        return copies;
+        return chosen;
     }
 
     /**
