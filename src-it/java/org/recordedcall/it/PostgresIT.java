@@ -82,8 +82,11 @@ class PostgresIT {
         assertEquals(2, perHost.size(), "both instances wrote: " + perHost);
         perHost.values().forEach(count -> assertEquals(CALLS / 2, count));
         for (var api : instances) {
-            // the driver is in the application: its calls go by COPY, the writer's fast path, which no batch left
+            // the driver is in the application: its calls go by COPY, the writer's fast path, and no batch failed
             assertEquals("COPY", api.get("api/_it/statement", run + "-statement").body());
+            var writer = Api.object(api.get("api/_it/writer", run + "-writer").body());
+            assertEquals(0, writer.getJsonNumber("retried").longValue(), writer::toString);
+            assertEquals(0, writer.getJsonNumber("failed").longValue(), writer::toString);
             var refused = Api.array(api.get("api/_it/log?containing=refused", run + "-log").body());
             assertEquals(0, refused.size(), refused::toString);
         }

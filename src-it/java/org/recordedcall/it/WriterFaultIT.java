@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,14 +41,26 @@ class WriterFaultIT {
     /** Small, so that the outage overflows it and the count of dropped calls is checked exactly. */
     private static final int QUEUE_CAPACITY = 120;
 
+    /**
+     * On WildFly by batched INSERT: the pool of a {@code <data-source>} there drops a connection
+     * that the outage broke only when something other than an {@code SQLException} comes out of
+     * it, which happens only because the driver's batched INSERT then fails an assertion (the
+     * adapter runs WildFly with {@code -ea}). A copy meeting the broken connection first may
+     * close it quietly, and the pool keeps it for good. Payara's pool checks its connections, and
+     * runs the outage by COPY.
+     */
     @Deployment(name = "faults", testable = false)
     static WebArchive faults() {
-        return Deployments.onPostgres("faults", Map.of(
+        var settings = new HashMap<String, String>(Map.of(
                 RecordedCallSettings.WRITER_QUEUE_CAPACITY, String.valueOf(QUEUE_CAPACITY),
                 RecordedCallSettings.WRITER_BATCH_SIZE, "20",
                 RecordedCallSettings.WRITER_MAX_BACKOFF_MS, "1000",
                 RecordedCallSettings.HEALTH_OUTAGE_SECONDS, "1",
                 RecordedCallSettings.HEALTH_DROPPED_WINDOW_SECONDS, "2"));
+        if (!Deployments.onPayara()) {
+            settings.put(RecordedCallSettings.STORE_POSTGRES_COPY, "false");
+        }
+        return Deployments.onPostgres("faults", settings);
     }
 
     @ArquillianResource

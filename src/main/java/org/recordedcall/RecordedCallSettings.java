@@ -130,8 +130,8 @@ public final class RecordedCallSettings {
      * application's class loader sees PostgreSQL's JDBC driver and the table's columns have the
      * shipped DDL's types. Default {@code true}; with {@code false}, and wherever COPY cannot
      * be used, by batched {@code INSERT}; one call alone always so. The choice is made as the
-     * application starts (or, where the database does not answer then, with the first batch),
-     * and logged.
+     * application starts (or, where the database does not answer then, with the first batch of
+     * more than one call), and logged.
      */
     public static final String STORE_POSTGRES_COPY = "recordedcall.store.postgres-copy";
 

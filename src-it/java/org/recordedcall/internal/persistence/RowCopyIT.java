@@ -194,6 +194,55 @@ class RowCopyIT {
         }
     }
 
+    @Test
+    void aTableThatTakesInsertsButRefusesCopiesGetsInsertsAfterThreeFailedCopies() throws SQLException {
+        var schema = "row_copy_it_secured";
+        var role = "row_copy_it_writer";
+        try (var connection = connect(null); var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+            statement.execute("drop role if exists " + role);
+            statement.execute("create schema " + schema);
+        }
+        SchemaInstaller.install(dataSource(schema), Partitioning.NONE);
+        try (var connection = connect(schema); var statement = connection.createStatement()) {
+            // row-level security for a writer that is no superuser: PostgreSQL refuses it COPY FROM, takes its INSERT
+            statement.execute("create role " + role + " login");
+            statement.execute("grant usage on schema " + schema + " to " + role);
+            statement.execute("grant select, insert on recorded_call to " + role);
+            statement.execute("alter table recorded_call enable row level security");
+            statement.execute("create policy every_row on recorded_call using (true) with check (true)");
+        }
+        var stored = new ArrayList<String>();
+        var failures = 0;
+        var asRole = dataSource(schema);
+        asRole.setUser(role);
+        try (var connection = asRole.getConnection()) {
+            var writer = new RowWriter(true);
+            for (int attempt = 0; attempt < 12; attempt++) {
+                var batch = IntStream.range(0, 3)
+                        .mapToObj(i -> RecordedCallEntityTest.record(UUID.randomUUID().toString())).toList();
+                try {
+                    writer.write(connection, batch);
+                    batch.forEach(call -> stored.add(call.id()));
+                } catch (SQLException refused) {
+                    failures++;
+                    writer.write(connection, batch); // as the writer's queue tries a batch again
+                    batch.forEach(call -> stored.add(call.id()));
+                }
+            }
+            assertEquals(Boolean.FALSE, writer.copies(), "INSERT for good");
+        } finally {
+            var rows = read(schema);
+            try (var connection = connect(null); var statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+                statement.execute("drop role if exists " + role);
+            }
+            assertEquals(stored.size(), rows.size());
+            stored.forEach(id -> assertTrue(rows.containsKey(id), id));
+        }
+        assertEquals(RowWriter.COPY_FAILURES_TO_GIVE_UP, failures);
+    }
+
     /** The rows of the schema's table by id, each column as PostgreSQL prints it. */
     private static Map<String, Map<String, String>> read(String schema) throws SQLException {
         var rows = new LinkedHashMap<String, Map<String, String>>();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How a batch of calls goes into the table on a connection: on PostgreSQL a binary
@@ -19,15 +20,16 @@ import java.util.Objects;
  * database did not answer then, with the first batch of more than one call, and logged (again
  * only when it changes); while the table is missing, with every such batch. Made at start-up, it
  * does not wait for a batch that may meet a broken connection: a catalog query failing there
- * would close the connection before the batch's own statement meets it. It is made anew only
- * after a copy failed for another reason than its rows and an INSERT was then stored, on a
- * connection that works (a column a DBA widened refuses the narrower type's binary form with
- * SQLSTATE 08P01).</li>
+ * would close the connection before the batch's own statement meets it. It is made anew, with
+ * the next batch, only after a copy failed for another reason than its rows (an SQLSTATE
+ * outside classes 22 and 23) and a batch then went in by INSERT (a column a DBA widened refuses
+ * the narrower type's binary form with SQLSTATE 08P01). After three failed copies with none
+ * stored between them, batches go by INSERT until the application restarts.</li>
  * <li>One call alone goes by INSERT: a copy's extra round trip costs more than it saves on one
  * row (BENCHMARKS.md, session 11).</li>
  * <li>A copy runs on the driver's connection under the pool's wrapper, so the pool does not
  * see it fail. After a copy fails for another reason than its rows (the database went away,
- * the connection broke), batches go by INSERT, through the wrapper, until one is stored: a pool
+ * the connection broke), batches go by INSERT, through the wrapper, until one goes in: a pool
  * that sorts its connections' exceptions (WildFly's exception sorter) then meets the broken
  * connection as it meets the application's own statements, and drops it. (WildFly's pool of a
  * {@code <data-source>} sorts none; in the tests it drops the connection only because the
@@ -44,10 +46,14 @@ final class RowWriter {
     private final boolean copyAllowed;
     // whether batches go by COPY; null: not chosen yet
     private volatile Boolean copies;
-    // a copy failed, not for its rows: batches go by INSERT until one is stored
+    // a copy failed, not for its rows: batches go by INSERT until one goes in
     private volatile boolean insertUntilStored;
     // the choice as last logged
     private volatile String logged;
+    // copies that failed since one was stored; at COPY_FAILURES_TO_GIVE_UP, INSERT for good
+    private final AtomicInteger failedCopies = new AtomicInteger();
+    private volatile boolean gaveUp;
+    static final int COPY_FAILURES_TO_GIVE_UP = 3;
 
     RowWriter(boolean copyAllowed) {
         this.copyAllowed = copyAllowed;
@@ -55,22 +61,43 @@ final class RowWriter {
 
     /** Writes the calls in one statement on this connection, in whatever transaction it is part of. */
     void write(Connection connection, List<CallRecord> calls) throws SQLException {
-        var byCopy = calls.size() > 1 && !insertUntilStored && copies(connection);
+        var batch = calls.size() > 1;
+        var byCopy = batch && !insertUntilStored && copies(connection);
         try {
             if (byCopy) {
                 PostgresCopy.copy(connection, COPY, rows(calls));
+                failedCopies.set(0);
             } else {
                 INSERT.insert(connection, rows(calls));
-                if (insertUntilStored) {
+                if (batch && insertUntilStored) {
                     insertUntilStored = false;
-                    copies = null; // chosen anew, on a connection that works: the table may have changed
+                    copies = null; // chosen anew with the next batch: the table may have changed
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            if (byCopy && WriteFailure.of(e) != WriteFailure.RECORD) {
-                insertUntilStored = true;
+            if (byCopy) {
+                copyFailed(e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * After a failed copy: INSERT until a batch goes in that way, unless the rows were at fault;
+     * after {@value #COPY_FAILURES_TO_GIVE_UP} failed copies with none stored between them, INSERT
+     * until the application restarts (a table that takes inserts but refuses copies, as one with
+     * row-level security does), logged.
+     */
+    private void copyFailed(Exception e) {
+        if (WriteFailure.of(e) != WriteFailure.RECORD) {
+            insertUntilStored = true;
+        }
+        if (failedCopies.incrementAndGet() >= COPY_FAILURES_TO_GIVE_UP) {
+            copies = false;
+            gaveUp = true;
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: " + COPY_FAILURES_TO_GIVE_UP + " copies to PostgreSQL "
+                    + "failed with none stored between them, the last with " + WriteFailure.describe(e)
+                    + "; calls go by batched INSERT until the application restarts.");
         }
     }
 
@@ -100,6 +127,10 @@ final class RowWriter {
         var chosen = copies;
         if (chosen != null) {
             return chosen;
+        }
+        if (gaveUp) {
+            copies = false;
+            return false;
         }
         if (!SchemaInstaller.isPostgres(connection.getMetaData().getDatabaseProductName())) {
             copies = false;
