@@ -38,21 +38,13 @@ class RowCopyIT {
 
     @BeforeAll
     static void tables() throws SQLException {
-        for (var schema : List.of(BY_COPY, BY_INSERT)) {
-            try (var connection = connect(null); var statement = connection.createStatement()) {
-                statement.execute("drop schema if exists " + schema + " cascade");
-                statement.execute("create schema " + schema);
-            }
-            SchemaInstaller.install(dataSource(schema), Partitioning.NONE);
-        }
+        freshTable(BY_COPY);
+        freshTable(BY_INSERT);
     }
 
     @AfterAll
     static void dropTables() throws SQLException {
-        try (var connection = connect(null); var statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + BY_COPY + " cascade");
-            statement.execute("drop schema if exists " + BY_INSERT + " cascade");
-        }
+        sql(null, "drop schema if exists " + BY_COPY + " cascade", "drop schema if exists " + BY_INSERT + " cascade");
     }
 
     @Test
@@ -162,11 +154,7 @@ class RowCopyIT {
     @Test
     void aCopyTheTableNoLongerTakesIsFollowedByInsertsAndTheChoiceIsMadeAnew() throws SQLException {
         var schema = "row_copy_it_changed";
-        try (var connection = connect(null); var statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + schema + " cascade");
-            statement.execute("create schema " + schema);
-        }
-        SchemaInstaller.install(dataSource(schema), Partitioning.NONE);
+        freshTable(schema);
         var writer = new RowWriter(true);
         var batches = IntStream.range(0, 4).mapToObj(b -> IntStream.range(0, 2)
                 .mapToObj(i -> RecordedCallEntityTest.record(UUID.randomUUID().toString())).toList()).toList();
@@ -184,9 +172,7 @@ class RowCopyIT {
             assertEquals(Boolean.FALSE, writer.copies(), "the table is no longer the shipped one: INSERT");
         } finally {
             var stored = read(schema);
-            try (var connection = connect(null); var statement = connection.createStatement()) {
-                statement.execute("drop schema if exists " + schema + " cascade");
-            }
+            sql(null, "drop schema if exists " + schema + " cascade");
             assertEquals(6, stored.size(), stored.keySet()::toString);
             for (var batch : List.of(batches.get(0), batches.get(2), batches.get(3))) {
                 batch.forEach(call -> assertTrue(stored.containsKey(call.id()), call.id()));
@@ -198,20 +184,12 @@ class RowCopyIT {
     void aTableThatTakesInsertsButRefusesCopiesGetsInsertsAfterThreeFailedCopies() throws SQLException {
         var schema = "row_copy_it_secured";
         var role = "row_copy_it_writer";
-        try (var connection = connect(null); var statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + schema + " cascade");
-            statement.execute("drop role if exists " + role);
-            statement.execute("create schema " + schema);
-        }
-        SchemaInstaller.install(dataSource(schema), Partitioning.NONE);
-        try (var connection = connect(schema); var statement = connection.createStatement()) {
-            // row-level security for a writer that is no superuser: PostgreSQL refuses it COPY FROM, takes its INSERT
-            statement.execute("create role " + role + " login");
-            statement.execute("grant usage on schema " + schema + " to " + role);
-            statement.execute("grant select, insert on recorded_call to " + role);
-            statement.execute("alter table recorded_call enable row level security");
-            statement.execute("create policy every_row on recorded_call using (true) with check (true)");
-        }
+        freshTable(schema);
+        // row-level security for a writer that is no superuser: PostgreSQL refuses it COPY FROM, takes its INSERT
+        sql(schema, "drop role if exists " + role, "create role " + role + " login",
+                "grant usage on schema " + schema + " to " + role, "grant select, insert on recorded_call to " + role,
+                "alter table recorded_call enable row level security",
+                "create policy every_row on recorded_call using (true) with check (true)");
         var stored = new ArrayList<String>();
         var failures = 0;
         var asRole = dataSource(schema);
@@ -233,14 +211,26 @@ class RowCopyIT {
             assertEquals(Boolean.FALSE, writer.copies(), "INSERT for good");
         } finally {
             var rows = read(schema);
-            try (var connection = connect(null); var statement = connection.createStatement()) {
-                statement.execute("drop schema if exists " + schema + " cascade");
-                statement.execute("drop role if exists " + role);
-            }
+            sql(null, "drop schema if exists " + schema + " cascade", "drop role if exists " + role);
             assertEquals(stored.size(), rows.size());
             stored.forEach(id -> assertTrue(rows.containsKey(id), id));
         }
         assertEquals(RowWriter.COPY_FAILURES_TO_GIVE_UP, failures);
+    }
+
+    /** The schema made anew, holding the shipped table. */
+    private static void freshTable(String schema) throws SQLException {
+        sql(null, "drop schema if exists " + schema + " cascade", "create schema " + schema);
+        SchemaInstaller.install(dataSource(schema), Partitioning.NONE);
+    }
+
+    /** Runs the statements as the build's user, in the schema ({@code null}: the database's default). */
+    private static void sql(String schema, String... statements) throws SQLException {
+        try (var connection = connect(schema); var statement = connection.createStatement()) {
+            for (var sql : statements) {
+                statement.execute(sql);
+            }
+        }
     }
 
     /** The rows of the schema's table by id, each column as PostgreSQL prints it. */

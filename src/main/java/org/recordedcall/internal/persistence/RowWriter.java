@@ -51,8 +51,8 @@ final class RowWriter {
     // the choice as last logged
     private volatile String logged;
     // copies that failed since one was stored; at COPY_FAILURES_TO_GIVE_UP, INSERT for good
+    // (no copy is tried after that, so the count stays there)
     private final AtomicInteger failedCopies = new AtomicInteger();
-    private volatile boolean gaveUp;
     static final int COPY_FAILURES_TO_GIVE_UP = 3;
 
     RowWriter(boolean copyAllowed) {
@@ -94,7 +94,6 @@ final class RowWriter {
         }
         if (failedCopies.incrementAndGet() >= COPY_FAILURES_TO_GIVE_UP) {
             copies = false;
-            gaveUp = true;
             LOG.log(System.Logger.Level.WARNING, "recorded-call: " + COPY_FAILURES_TO_GIVE_UP + " copies to PostgreSQL "
                     + "failed with none stored between them, the last with " + WriteFailure.describe(e)
                     + "; calls go by batched INSERT until the application restarts.");
@@ -128,7 +127,7 @@ final class RowWriter {
         if (chosen != null) {
             return chosen;
         }
-        if (gaveUp) {
+        if (failedCopies.get() >= COPY_FAILURES_TO_GIVE_UP) {
             copies = false;
             return false;
         }
