@@ -4,12 +4,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.recordedcall.CallRecord;
 import org.recordedcall.internal.config.Settings;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +40,11 @@ public class CallStore {
      * a connection of its own; where the database does not answer, with the first batch.
      */
     public void prepare() {
+        try {
+            transactions(); // looked up while the application's naming context is there: needed as it stops
+        } catch (IllegalStateException e) {
+            // no registry: calls that finish after the writer stopped go through insertAll
+        }
         try (var connection = unit.dataSource().getConnection()) {
             rows.copies(connection);
         } catch (SQLException | RuntimeException e) {
@@ -69,6 +76,52 @@ public class CallStore {
             rows.write(connection, calls);
         } catch (SQLException e) {
             throw new PersistenceException("recorded-call: the database refused " + calls.size() + " call(s): " + e, e);
+        }
+    }
+
+    /**
+     * The same in a local transaction of the datasource's connection, past the container's
+     * transaction interceptor: for calls that finish after the application's CDI container, and
+     * that interceptor with it, has gone ({@link CallWriter}). Only where this thread is in no
+     * JTA transaction ({@link #outsideTransactions()}): an enlisted connection takes no local commit.
+     */
+    public void insertAllLocally(List<CallRecord> calls) {
+        unit.ensureSchema();
+        try (var connection = unit.dataSource().getConnection()) {
+            var autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                rows.write(connection, calls);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("recorded-call: the database refused " + calls.size() + " call(s): " + e, e);
+        }
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Whether this thread is known to be in no JTA transaction, by the registry looked up at
+     * start-up; {@code false} where the server offered none or it no longer answers.
+     */
+    public boolean outsideTransactions() {
+        var registry = transactions;
+        try {
+            return registry != null && registry.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;
+        } catch (RuntimeException stoppedToo) {
+            return false; // the transaction service may have stopped with the application
         }
     }
 

@@ -71,26 +71,50 @@ public class CallWriter implements CallHandoff, RecorderStatus {
 
     @Inject
     public CallWriter(Settings settings, CallStore store) {
-        this(settings.writer(), settings.storeEnabled() ? database(store) : NO_DATABASE);
+        this.settings = settings.writer();
+        this.queue = new WriteQueue(this.settings, settings.storeEnabled() ? new Database(store) : NO_DATABASE);
     }
 
-    private static WriteQueue.Store database(CallStore store) {
-        return new WriteQueue.Store() {
-            @Override
-            public void write(List<CallRecord> batch) {
+    /**
+     * The records' database, through the container's transaction interceptor. Once the writer
+     * has stopped, a batch that fails there with no SQLSTATE is written again in a local
+     * transaction past it, where the thread is in no JTA transaction: a request that outlived
+     * the undeploy may hand its call over after WildFly's CDI container has gone, and the
+     * interceptor with it (WELD-000229).
+     */
+    private final class Database implements WriteQueue.Store {
+        private final CallStore store;
+
+        Database(CallStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void write(List<CallRecord> batch) {
+            try {
                 store.insertAll(batch);
+            } catch (RuntimeException e) {
+                if (!stopped || WriteFailure.of(e) != WriteFailure.UNKNOWN || !store.outsideTransactions()) {
+                    throw e;
+                }
+                try {
+                    store.insertAllLocally(batch);
+                } catch (RuntimeException again) {
+                    again.addSuppressed(e);
+                    throw again;
+                }
             }
+        }
 
-            @Override
-            public boolean reachable() {
-                return store.reachable();
-            }
+        @Override
+        public boolean reachable() {
+            return store.reachable();
+        }
 
-            @Override
-            public boolean contains(String id) {
-                return store.contains(id);
-            }
-        };
+        @Override
+        public boolean contains(String id) {
+            return store.contains(id);
+        }
     }
 
     CallWriter(WriterSettings settings, WriteQueue.Store store) {

@@ -1,13 +1,17 @@
 package org.recordedcall.internal.persistence;
 
+import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.recordedcall.CallRecord;
+import org.recordedcall.internal.config.Settings;
 import org.recordedcall.internal.config.WriterSettings.Overflow;
 import org.recordedcall.internal.config.WriterSettings;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -166,5 +170,53 @@ class CallWriterTest {
             assertTrue(System.nanoTime() < deadline, "not within 10 s");
             Thread.sleep(10);
         }
+    }
+    /**
+     * After the writer stopped, a call whose write fails in the container's transaction
+     * interceptor with no SQLSTATE (WildFly's CDI container gone before a request that outlived
+     * the undeploy, WELD-000229) is written in a local transaction; before the stop, and for a
+     * refusal with an SQLSTATE, it is not.
+     */
+    @Test
+    void afterTheStopACallTheInterceptorRefusesIsWrittenLocally() {
+        var local = new CopyOnWriteArrayList<String>();
+        var refusal = new AtomicInteger(); // 0: the interceptor's failure, else a duplicate key
+        var interceptorGone = new CallStore(new StoreUnit(Settings.defaults()),
+                Settings.defaults()) {
+            @Override
+            public void insertAll(List<CallRecord> calls) {
+                if (refusal.get() == 0) {
+                    throw new IllegalStateException("WELD-000229: not valid after container shutdown");
+                }
+                throw new PersistenceException(new SQLException("taken", "23505"));
+            }
+
+            @Override
+            public void insertAllLocally(List<CallRecord> calls) {
+                calls.forEach(call -> local.add(call.id()));
+            }
+
+            @Override
+            public boolean outsideTransactions() {
+                return true;
+            }
+        };
+        var settings = Settings.defaults();
+        var stopping = new CallWriter(settings, interceptorGone);
+
+        stopping.accept(call()); // not started: written in its own thread, through the interceptor
+        assertEquals(1, stopping.writer().failed(), "before the stop, the interceptor's failure stands");
+        assertTrue(local.isEmpty());
+
+        stopping.stop();
+        var late = call();
+        stopping.accept(late);
+        assertEquals(List.of(late.id()), local, "written past the interceptor");
+        assertEquals(1, stopping.writer().written());
+
+        refusal.set(1);
+        stopping.accept(call());
+        assertEquals(1, local.size(), "a refusal with an SQLSTATE is the database's answer, not written again");
+        assertEquals(2, stopping.writer().failed());
     }
 }
