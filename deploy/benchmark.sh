@@ -8,7 +8,8 @@
 #      and each group of the server's threads, the JIT compiler's round by round); 1c. an unrecorded endpoint with the
 #      library's interceptor binding against one the binding skips (@NotRecorded)
 #   2. rows in the database against recorded calls made
-#   3. records stored per second by the batched writer against one transaction per record
+#   3. records stored per second by the batched writer against one transaction per record, and
+#      by the batched writer again beside a steady load on the unrecorded endpoint
 #   4. the server's heap while the database is down and calls keep coming
 #   5. the server's live heap half-way through a 100 MB upload, recorded and unrecorded
 #   6. the query API's answer times on a million stored calls

@@ -38,6 +38,8 @@ public final class Bench {
     static final int BATCHED_RECORDS = Integer.getInteger("bench.batchedRecords", 20_000);
     static final int NAIVE_RECORDS = Integer.getInteger("bench.naiveRecords", 2_000);
     static final int BATCH_SIZE = Integer.getInteger("bench.batchSize", 200);
+    // the steady load on the unrecorded endpoint beside which the writer section's batches run again
+    static final int LOAD_RATE = Integer.getInteger("bench.writerLoadRate", 2_000);
     static final int BURST = Integer.getInteger("bench.burst", 30_000);
     static final int UPLOAD_MB = Integer.getInteger("bench.uploadMb", 100);
     static final int UPLOAD_ROUNDS = Integer.getInteger("bench.uploadRounds", 3);
@@ -89,6 +91,11 @@ public final class Bench {
         if (ONLY.equals("writer")) {
             burst(1); // the writer's model record
             awaitQueueEmpty(60);
+            // the writer's path warmed up as in the full run, where the calls' sections come first:
+            // after one run of 20,000 the JIT is still compiling it (session 12: 7-10 µs a record, 4-6 warmed)
+            for (int i = 0; i < WRITER_WARMUP_RUNS; i++) {
+                writerRun(20_000, 200);
+            }
             writerSection();
             return;
         }
@@ -405,6 +412,29 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   naive (1 per transaction):                %,10.0f records/s (%,d records), "
                 + "writer CPU %.1f µs per record%n", naive[0], NAIVE_RECORDS, naive[1]);
         System.out.printf(Locale.ROOT, "   ratio: %.1fx (target >= 20x)%n", batched[0] / naive[0]);
+        // the same batches while the unrecorded endpoint takes a steady load on the same two cores: whether
+        // sharing the machine with requests makes the writer's own work dearer (1b's writer meets, besides,
+        // records the request threads left in memory up to a flush interval before, which these copies are not)
+        var besideLoad = new java.util.ArrayList<double[]>();
+        for (int i = 0; i < 3; i++) {
+            var load = new java.util.concurrent.CompletableFuture<Void>();
+            var driver = new Thread(() -> {
+                try {
+                    driveAtRate(UNRECORDED, 4, LOAD_RATE);
+                    load.complete(null);
+                } catch (Exception e) {
+                    load.completeExceptionally(e);
+                }
+            });
+            driver.start();
+            Thread.sleep(1_000);
+            besideLoad.add(writerRun(BATCHED_RECORDS, BATCH_SIZE));
+            load.get();
+        }
+        besideLoad.sort(java.util.Comparator.comparingDouble(run -> run[0]));
+        System.out.printf(Locale.ROOT, "   batched, beside %,d unrecorded req/s:     %,10.0f records/s, writer CPU %.1f µs per record "
+                + "(%,.0f / %,.0f / %,.0f records/s)%n", LOAD_RATE, besideLoad.get(1)[0], besideLoad.get(1)[1],
+                besideLoad.get(0)[0], besideLoad.get(1)[0], besideLoad.get(2)[0]);
     }
 
     /**
