@@ -37,7 +37,8 @@ public final class Bench {
     static final int WRITER_WARMUP_RUNS = Integer.getInteger("bench.writerWarmupRuns", 5);
     static final int BATCHED_RECORDS = Integer.getInteger("bench.batchedRecords", 20_000);
     static final int NAIVE_RECORDS = Integer.getInteger("bench.naiveRecords", 2_000);
-    static final int BATCH_SIZE = Integer.getInteger("bench.batchSize", 200);
+    // the library's default recordedcall.writer.batch-size
+    static final int BATCH_SIZE = Integer.getInteger("bench.batchSize", 500);
     // the steady load on the unrecorded endpoint beside which the writer section's batches run again
     static final int LOAD_RATE = Integer.getInteger("bench.writerLoadRate", 2_000);
     static final int BURST = Integer.getInteger("bench.burst", 30_000);
@@ -94,7 +95,7 @@ public final class Bench {
             // the writer's path warmed up as in the full run, where the calls' sections come first:
             // after one run of 20,000 the JIT is still compiling it (session 12: 7-10 µs a record, 4-6 warmed)
             for (int i = 0; i < WRITER_WARMUP_RUNS; i++) {
-                writerRun(20_000, 200);
+                writerRun(20_000, BATCH_SIZE);
             }
             writerSection();
             return;
@@ -118,7 +119,7 @@ public final class Bench {
         // (see the compiler's figures in 1b). Stored as the writer section's copies are, and not
         // counted among the calls (2.)
         for (int i = 0; i < WRITER_WARMUP_RUNS; i++) {
-            writerRun(20_000, 200);
+            writerRun(20_000, BATCH_SIZE);
         }
 
         // 1. recorded against unrecorded, interleaved round by round, the order alternating

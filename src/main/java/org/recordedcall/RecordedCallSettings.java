@@ -93,7 +93,11 @@ public final class RecordedCallSettings {
      */
     public static final String WRITER_QUEUE_CAPACITY = "recordedcall.writer.queue-capacity";
 
-    /** How many calls the writer stores in one transaction at most. Default {@code 200}. */
+    /**
+     * How many calls the writer stores in one transaction at most. Default {@code 500}: into
+     * PostgreSQL by {@code COPY}, 62,000-64,000 records/s against 53,000-56,000 with 200
+     * (BENCHMARKS.md, session 12).
+     */
     public static final String WRITER_BATCH_SIZE = "recordedcall.writer.batch-size";
 
     /**

@@ -73,7 +73,7 @@ public record Settings(boolean enabled, int bodyMaxBytes, int jsonMaxChars, int 
                 partitions(source),
                 new WriterSettings(
                         positive(source, RecordedCallSettings.WRITER_QUEUE_CAPACITY, 10_000),
-                        positive(source, RecordedCallSettings.WRITER_BATCH_SIZE, 200),
+                        positive(source, RecordedCallSettings.WRITER_BATCH_SIZE, 500),
                         positive(source, RecordedCallSettings.WRITER_FLUSH_INTERVAL_MS, 200),
                         overflow(source),
                         positive(source, RecordedCallSettings.WRITER_OVERFLOW_WAIT_MS, 50),

@@ -22,7 +22,7 @@ class SettingsTest {
         assertEquals(16_384, settings.stackMaxChars());
         assertEquals(Set.of("authorization", "proxy-authorization", "cookie", "set-cookie"), settings.maskedHeaders());
         assertTrue(settings.maskedNames().containsAll(Set.of("password", "token", "apikey", "secret", "creditcard")));
-        assertEquals(new WriterSettings(10_000, 200, 200, WriterSettings.Overflow.DROP, 50, 10_000, 30_000),
+        assertEquals(new WriterSettings(10_000, 500, 200, WriterSettings.Overflow.DROP, 50, 10_000, 30_000),
                 settings.writer());
         assertEquals(new HealthSettings(30, 300), settings.health());
         assertFalse(settings.traceFromSpan(), "MicroProfile Telemetry is off unless switched on");
