@@ -71,44 +71,73 @@ public class CallStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insertAll(List<CallRecord> calls) {
-        unit.ensureSchema();
-        try (var connection = unit.dataSource().getConnection()) {
-            rows.write(connection, calls);
-        } catch (SQLException e) {
-            throw new PersistenceException("recorded-call: the database refused " + calls.size() + " call(s): " + e, e);
-        }
+        write(calls, false);
     }
 
     /**
      * The same in a local transaction of the datasource's connection, past the container's
-     * transaction interceptor: for calls that finish after the application's CDI container, and
-     * that interceptor with it, has gone ({@link CallWriter}). Only where this thread is in no
-     * JTA transaction ({@link #outsideTransactions()}): an enlisted connection takes no local commit.
+     * transaction interceptor: for a call that finishes after the application's CDI container,
+     * and that interceptor with it, has gone ({@link CallWriter}). Only where this thread is
+     * known to be in no JTA transaction ({@link #knownOutsideTransaction()}): an enlisted
+     * connection takes no local commit. It runs after the shutdown because no interceptor binds
+     * it and this bean is a {@link Singleton}, reached without a client proxy: in a normal
+     * scope, the proxy would refuse it too.
      */
     public void insertAllLocally(List<CallRecord> calls) {
+        write(calls, true);
+    }
+
+    private void write(List<CallRecord> calls, boolean locally) {
         unit.ensureSchema();
         try (var connection = unit.dataSource().getConnection()) {
-            var autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
+            if (locally) {
+                writeLocally(connection, calls);
+            } else {
                 rows.write(connection, calls);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new PersistenceException("recorded-call: the database refused " + calls.size() + " call(s): " + e, e);
         }
     }
 
-    private static void rollback(Connection connection, Exception failure) {
+    /**
+     * All the calls or none: committed, or rolled back on any failure. The connection's
+     * auto-commit is set back only after either, since setting it back on an open transaction
+     * would commit what the batch had written so far.
+     */
+    private void writeLocally(Connection connection, List<CallRecord> calls) throws SQLException {
+        var autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            rows.write(connection, calls);
+            connection.commit();
+        } catch (Throwable failure) {
+            if (rolledBack(connection, failure)) {
+                restore(connection, autoCommit, failure);
+            }
+            throw failure;
+        }
+        restore(connection, autoCommit, null);
+    }
+
+    private static boolean rolledBack(Connection connection, Throwable failure) {
         try {
             connection.rollback();
-        } catch (SQLException e) {
+            return true;
+        } catch (SQLException | RuntimeException e) {
             failure.addSuppressed(e);
+            return false;
+        }
+    }
+
+    // the batch's outcome stands whatever this does: a pool resets the connections it takes back
+    private static void restore(Connection connection, boolean autoCommit, Throwable failure) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException | RuntimeException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -116,7 +145,7 @@ public class CallStore {
      * Whether this thread is known to be in no JTA transaction, by the registry looked up at
      * start-up; {@code false} where the server offered none or it no longer answers.
      */
-    public boolean outsideTransactions() {
+    public boolean knownOutsideTransaction() {
         var registry = transactions;
         try {
             return registry != null && registry.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;

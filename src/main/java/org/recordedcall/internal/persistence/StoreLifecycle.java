@@ -26,14 +26,10 @@ public final class StoreLifecycle implements ServletContextListener {
             return;
         }
         var storeEnabled = CDI.current().select(Settings.class).get().storeEnabled();
-        try {
-            if (storeEnabled) {
-                CDI.current().select(StoreUnit.class).get().prepare();
-                CDI.current().select(CallStore.class).get().prepare();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not prepare the store at start-up; "
-                    + "it is tried again before the first write.", e);
+        if (storeEnabled) {
+            // each on its own: the writer's choices (CallStore) do not wait for a table that could not be made
+            prepare(StoreUnit.class, () -> CDI.current().select(StoreUnit.class).get().prepare());
+            prepare(CallStore.class, () -> CDI.current().select(CallStore.class).get().prepare());
         }
         ManagedScheduling scheduling = null;
         try {
@@ -52,6 +48,15 @@ public final class StoreLifecycle implements ServletContextListener {
         writer.start(scheduling);
         if (storeEnabled) {
             CDI.current().select(Retention.class).get().start(scheduling);
+        }
+    }
+
+    private static void prepare(Class<?> part, Runnable preparation) {
+        try {
+            preparation.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: could not prepare the store at start-up ("
+                    + part.getSimpleName() + "); it is tried again before the first write.", e);
         }
     }
 

@@ -6,48 +6,75 @@ import org.junit.jupiter.api.Test;
 import org.recordedcall.CallRecord;
 import org.recordedcall.internal.config.Settings;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link CallStore#insertAllLocally}, the write past the container's transaction interceptor,
- * on a real H2: a batch commits whole or not at all, and the connection goes back as it came.
+ * on a real H2 through one connection handed out again and again, as a pool does: a batch
+ * commits whole or not at all, and the connection goes back with the auto-commit it came with.
  */
 class CallStoreTest {
 
     private final H2Unit h2 = new H2Unit();
-    private final CallStore store = new CallStore(new StoreUnit(Settings.defaults()) {
-        @Override
-        public DataSource dataSource() {
-            return h2.database;
-        }
+    private final Connection pooled;
+    private final CallStore store;
 
-        @Override
-        public void ensureSchema() {
-            // H2Unit made the table
-        }
-    }, Settings.defaults());
+    CallStoreTest() throws SQLException {
+        var connection = h2.database.getConnection();
+        // the same connection each time, its close() only handing it back
+        pooled = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var settings = Settings.defaults();
+        store = new CallStore(new StoreUnit(settings) {
+            @Override
+            public DataSource dataSource() {
+                return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                        (proxy, method, args) -> method.getName().equals("getConnection") ? pooled : null);
+            }
+
+            @Override
+            public void ensureSchema() {
+                // H2Unit made the table
+            }
+        }, settings);
+    }
 
     @AfterEach
-    void close() {
+    void close() throws SQLException {
+        pooled.unwrap(Connection.class).close();
         h2.close();
     }
 
     @Test
-    void aBatchWrittenLocallyIsCommittedAndTheConnectionKeepsItsAutoCommit() throws SQLException {
-        var calls = List.of(RecordedCallEntityTest.record("local-1"), RecordedCallEntityTest.record("local-2"));
-
-        store.insertAllLocally(calls);
+    void aBatchWrittenLocallyIsCommittedAndTheConnectionGoesBackWithItsAutoCommit() throws SQLException {
+        store.insertAllLocally(List.of(RecordedCallEntityTest.record("local-1"), RecordedCallEntityTest.record("local-2")));
 
         assertEquals(2L, count("local-%"), "committed: seen from another connection");
-        try (var connection = h2.database.getConnection()) {
-            assertTrue(connection.getAutoCommit());
-        }
+        assertTrue(pooled.getAutoCommit());
+
+        pooled.setAutoCommit(false);
+        store.insertAllLocally(List.of(RecordedCallEntityTest.record("local-3")));
+        assertFalse(pooled.getAutoCommit(), "as it came");
+        assertEquals(3L, count("local-%"));
     }
 
     @Test
@@ -59,13 +86,14 @@ class CallStoreTest {
 
         assertTrue(WriteFailure.isDuplicateKey(refused), refused::toString);
         assertEquals(0L, count("fresh"), "rolled back with the rest of its batch");
+        assertTrue(pooled.getAutoCommit(), "set back after the rollback");
     }
 
     @Test
-    void outsideServersNoRegistrySaysThereIsNoTransaction() {
+    void withoutATransactionRegistryNoThreadIsKnownToBeOutsideATransaction() {
         store.prepare(); // looks the registry up: there is no naming context here
 
-        assertEquals(false, store.outsideTransactions());
+        assertFalse(store.knownOutsideTransaction());
     }
 
     private long count(String idLike) throws SQLException {

@@ -20,7 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -172,23 +174,22 @@ class CallWriterTest {
         }
     }
     /**
-     * After the writer stopped, a call whose write fails in the container's transaction
-     * interceptor with no SQLSTATE (WildFly's CDI container gone before a request that outlived
-     * the undeploy, WELD-000229) is written in a local transaction; before the stop, and for a
-     * refusal with an SQLSTATE, it is not.
+     * After the writer stopped, a call whose write the container refused (an
+     * {@link IllegalStateException} with no SQLSTATE, as from WildFly's CDI container gone before
+     * a request that outlived the undeploy, WELD-000229) is written in a local transaction; not
+     * before the stop, not for the database's own refusals, and not on a thread in a JTA
+     * transaction.
      */
     @Test
-    void afterTheStopACallTheInterceptorRefusesIsWrittenLocally() {
+    void afterTheStopACallTheContainerRefusesIsWrittenLocally() {
         var local = new CopyOnWriteArrayList<String>();
-        var refusal = new AtomicInteger(); // 0: the interceptor's failure, else a duplicate key
-        var interceptorGone = new CallStore(new StoreUnit(Settings.defaults()),
-                Settings.defaults()) {
+        var refusal = new AtomicReference<RuntimeException>(new IllegalStateException("WELD-000229: container shut down"));
+        var inTransaction = new AtomicBoolean();
+        var settings = Settings.defaults();
+        var store = new CallStore(new StoreUnit(settings), settings) {
             @Override
             public void insertAll(List<CallRecord> calls) {
-                if (refusal.get() == 0) {
-                    throw new IllegalStateException("WELD-000229: not valid after container shutdown");
-                }
-                throw new PersistenceException(new SQLException("taken", "23505"));
+                throw refusal.get();
             }
 
             @Override
@@ -197,15 +198,14 @@ class CallWriterTest {
             }
 
             @Override
-            public boolean outsideTransactions() {
-                return true;
+            public boolean knownOutsideTransaction() {
+                return !inTransaction.get();
             }
         };
-        var settings = Settings.defaults();
-        var stopping = new CallWriter(settings, interceptorGone);
+        var stopping = new CallWriter(settings, store);
 
         stopping.accept(call()); // not started: written in its own thread, through the interceptor
-        assertEquals(1, stopping.writer().failed(), "before the stop, the interceptor's failure stands");
+        assertEquals(1, stopping.writer().failed(), "before the stop, the container's refusal stands");
         assertTrue(local.isEmpty());
 
         stopping.stop();
@@ -214,9 +214,43 @@ class CallWriterTest {
         assertEquals(List.of(late.id()), local, "written past the interceptor");
         assertEquals(1, stopping.writer().written());
 
-        refusal.set(1);
+        inTransaction.set(true);
         stopping.accept(call());
-        assertEquals(1, local.size(), "a refusal with an SQLSTATE is the database's answer, not written again");
-        assertEquals(2, stopping.writer().failed());
+        refusal.set(new PersistenceException(new SQLException("taken", "23505")));
+        inTransaction.set(false);
+        stopping.accept(call());
+        refusal.set(new PersistenceException("no SQLSTATE, and no container's refusal"));
+        stopping.accept(call());
+        assertEquals(1, local.size(), "in a transaction, a refusal with an SQLSTATE, or another failure: not written again");
+        assertEquals(4, stopping.writer().failed());
+    }
+
+    @Test
+    void aLocalWriteThatFailsTooIsCountedWithItsOwnCause() {
+        var settings = Settings.defaults();
+        var refused = new IllegalStateException("WELD-000229");
+        var store = new CallStore(new StoreUnit(settings), settings) {
+            @Override
+            public void insertAll(List<CallRecord> calls) {
+                throw refused;
+            }
+
+            @Override
+            public void insertAllLocally(List<CallRecord> calls) {
+                throw new PersistenceException(new SQLException("gone", "08006"));
+            }
+
+            @Override
+            public boolean knownOutsideTransaction() {
+                return true;
+            }
+        };
+        var stopping = new CallWriter(settings, store);
+        stopping.stop();
+
+        stopping.accept(call());
+
+        assertEquals(1, stopping.writer().failed());
+        assertTrue(stopping.writer().lastError().contains("08006"), stopping.writer().lastError());
     }
 }
