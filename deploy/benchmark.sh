@@ -25,7 +25,7 @@
 #   BENCH_OPTS="-Dbench.only=writer" deploy/benchmark.sh                # only 3.
 #   BENCH_OPTS="-Dbench.only=capacity" deploy/benchmark.sh              # only 7. (-Dbench.capacityRows=N to purge
 #                                            # fewer than 10 million; ~6 GB of disk and 10 minutes at 10 million)
-#   SERVER_OPTS="-Drecordedcall.writer.batch-size=500" deploy/benchmark.sh # recorder settings
+#   SERVER_OPTS="-Drecordedcall.writer.batch-size=200" deploy/benchmark.sh # recorder settings
 #   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went
 #                                            # (by thread, and the library's own work on the request threads),
 #                                            # GC pauses, writer flushes, and what ran while 1b's slow requests waited

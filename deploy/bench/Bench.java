@@ -41,6 +41,8 @@ public final class Bench {
     static final int BATCH_SIZE = Integer.getInteger("bench.batchSize", 500);
     // the steady load on the unrecorded endpoint beside which the writer section's batches run again
     static final int LOAD_RATE = Integer.getInteger("bench.writerLoadRate", 2_000);
+    // how long that load runs around each of those writer runs (which start a second into it)
+    static final int LOAD_SECONDS = 6;
     static final int BURST = Integer.getInteger("bench.burst", 30_000);
     static final int UPLOAD_MB = Integer.getInteger("bench.uploadMb", 100);
     static final int UPLOAD_ROUNDS = Integer.getInteger("bench.uploadRounds", 3);
@@ -92,7 +94,7 @@ public final class Bench {
         if (ONLY.equals("writer")) {
             burst(1); // the writer's model record
             awaitQueueEmpty(60);
-            // the writer's path warmed up as in the full run, where the calls' sections come first:
+            // the writer's path warmed up as the full run's warm-up does before the calls' sections:
             // after one run of 20,000 the JIT is still compiling it (session 12: 7-10 µs a record, 4-6 warmed)
             for (int i = 0; i < WRITER_WARMUP_RUNS; i++) {
                 writerRun(20_000, BATCH_SIZE);
@@ -421,15 +423,20 @@ public final class Bench {
             var load = new java.util.concurrent.CompletableFuture<Void>();
             var driver = new Thread(() -> {
                 try {
-                    driveAtRate(UNRECORDED, 4, LOAD_RATE);
+                    driveAtRate(UNRECORDED, LOAD_SECONDS, LOAD_RATE);
                     load.complete(null);
-                } catch (Exception e) {
+                } catch (Throwable e) {
                     load.completeExceptionally(e);
                 }
             });
             driver.start();
             Thread.sleep(1_000);
+            var started = System.nanoTime();
             besideLoad.add(writerRun(BATCHED_RECORDS, BATCH_SIZE));
+            if (System.nanoTime() - started > (LOAD_SECONDS - 1) * 1_000_000_000L) {
+                System.out.printf(Locale.ROOT, "   (a writer run outlasted the %d s of load: its figure is partly without it)%n",
+                        LOAD_SECONDS);
+            }
             load.get();
         }
         besideLoad.sort(java.util.Comparator.comparingDouble(run -> run[0]));

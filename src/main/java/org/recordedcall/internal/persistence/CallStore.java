@@ -36,8 +36,10 @@ public class CallStore {
     }
 
     /**
-     * At start-up, after the table: how batches will be written ({@link RowWriter}), chosen on
-     * a connection of its own; where the database does not answer, with the first batch.
+     * At start-up, after the table: the transaction registry that {@link #knownOutsideTransaction}
+     * asks, looked up while the application's naming context is there; and how batches will be
+     * written ({@link RowWriter}), chosen on a connection of its own, or, where the database does
+     * not answer, with the first batch.
      */
     public void prepare() {
         try {

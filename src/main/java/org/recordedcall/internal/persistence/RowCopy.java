@@ -16,10 +16,11 @@ import java.util.TreeMap;
  * The same rows as {@link RowInsert}, from the same {@link RowMapping}, as PostgreSQL's
  * {@code COPY ... FROM STDIN} in its binary format: no parameter bound one by one through the
  * driver, no timestamp formatted as text and parsed again. For the demo's records the writer
- * took 8-9 µs of CPU per record this way, against 12-15 µs by the batched INSERT
- * (BENCHMARKS.md, session 11). Only where the table's columns have exactly the types whose
- * binary form this writes ({@link #mismatch}); the bytes go to the server through
- * {@link PostgresCopy}, the one class that names the driver's types.
+ * took 8-9 µs of CPU per record this way, against 12-15 µs by the batched INSERT, both after
+ * the same short warm-up (BENCHMARKS.md, session 11); warmed up longer, 3-5 µs by COPY
+ * (session 12). Only where the table's columns have exactly the types whose binary form this
+ * writes ({@link #mismatch}); the bytes go to the server through {@link PostgresCopy}, the one
+ * class that names the driver's types.
  */
 final class RowCopy<E> {
 
