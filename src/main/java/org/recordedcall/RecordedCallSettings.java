@@ -95,7 +95,7 @@ public final class RecordedCallSettings {
 
     /**
      * How many calls the writer stores in one transaction at most. Default {@code 500}: into
-     * PostgreSQL by {@code COPY}, 61,700-64,200 records/s against 52,500-55,700 with 200
+     * PostgreSQL by {@code COPY}, 60,600-64,200 records/s against 52,500-55,700 with 200
      * (BENCHMARKS.md, session 12).
      */
     public static final String WRITER_BATCH_SIZE = "recordedcall.writer.batch-size";
