@@ -77,10 +77,10 @@ public class CallWriter implements CallHandoff, RecorderStatus {
 
     /**
      * The records' database, through the container's transaction interceptor. Once the writer
-     * has stopped, a batch the container refused ({@link #refusedByTheContainer}) is written
-     * again in a local transaction past that interceptor, where the thread is known to be in no
-     * JTA transaction: a request that outlived the undeploy may hand its call over after WildFly's
-     * CDI container has shut down, and its interceptor with it (WELD-000229).
+     * has stopped, a batch the container refused ({@link WriteFailure#refusedByTheContainer}) is
+     * written again in a local transaction past that interceptor, where the thread is known to be
+     * in no JTA transaction: a request that outlived the undeploy may hand its call over after
+     * WildFly's CDI container has shut down, and its interceptor with it (WELD-000229).
      */
     private final class Database implements WriteQueue.Store {
         private final CallStore store;
@@ -94,7 +94,7 @@ public class CallWriter implements CallHandoff, RecorderStatus {
             try {
                 store.insertAll(batch);
             } catch (RuntimeException refused) {
-                if (!stopped || !refusedByTheContainer(refused) || !store.knownOutsideTransaction()) {
+                if (!stopped || !WriteFailure.refusedByTheContainer(refused) || !store.knownOutsideTransaction()) {
                     throw refused;
                 }
                 try {
@@ -115,24 +115,6 @@ public class CallWriter implements CallHandoff, RecorderStatus {
         public boolean contains(String id) {
             return store.contains(id);
         }
-    }
-
-    /**
-     * Whether a write failed in the container rather than the database: no SQLSTATE, and an
-     * {@link IllegalStateException} among its causes, as Weld throws once its container has
-     * shut down.
-     */
-    static boolean refusedByTheContainer(Throwable failure) {
-        if (WriteFailure.of(failure) != WriteFailure.UNKNOWN) {
-            return false;
-        }
-        var seen = 0;
-        for (var cause = failure; cause != null && seen < 20; cause = cause.getCause(), seen++) {
-            if (cause instanceof IllegalStateException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     CallWriter(WriterSettings settings, WriteQueue.Store store) {

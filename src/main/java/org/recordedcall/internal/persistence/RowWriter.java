@@ -68,7 +68,7 @@ final class RowWriter {
                 PostgresCopy.copy(connection, COPY, rows(calls));
                 failedCopies.set(0);
             } else {
-                INSERT.insert(connection, rows(calls));
+                insert(connection, calls);
                 if (batch && insertUntilStored) {
                     insertUntilStored = false;
                     copies = null; // chosen anew with the next batch: the table may have changed

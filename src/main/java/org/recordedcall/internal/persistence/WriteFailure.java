@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.function.Predicate;
 
 /**
  * What a failed write says about its cause, read from the SQLSTATE in the exception's causes:
@@ -37,9 +38,23 @@ enum WriteFailure {
      * whose id is made once, the sign that an earlier attempt was stored after all.
      */
     static boolean isDuplicateKey(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql && "23505".equals(sql.getSQLState()));
+    }
+
+    /**
+     * Whether a write failed in the container rather than the database: no SQLSTATE, and an
+     * {@link IllegalStateException} among its causes, as Weld throws once its container has
+     * shut down.
+     */
+    static boolean refusedByTheContainer(Throwable failure) {
+        return of(failure) == UNKNOWN && anyCause(failure, IllegalStateException.class::isInstance);
+    }
+
+    // the failure or one of its causes, up to 20 deep (a cause chain may loop)
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         var seen = 0;
         for (var cause = failure; cause != null && seen < 20; cause = cause.getCause(), seen++) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (test.test(cause)) {
                 return true;
             }
         }
