@@ -24,11 +24,12 @@ import java.util.function.UnaryOperator;
  * task on a thread of the container's managed thread factory (its managed scheduler where there
  * is no thread factory), named {@code recorded-call-writer}. The task is scheduled when the first call after a
  * quiet spell arrives, one flush interval later, so that calls arriving meanwhile go in the same
- * batches; it writes until the queue is empty, in slices of {@value #SLICE_MILLIS} ms with a rest
- * as long as each slice took between them (at most the flush interval, and none while the queue
- * is half full), so that a backlog is written in half the time at most rather than in one burst
- * that starves the requests of a small machine; and it is scheduled again while the database is
- * down. When the application stops, {@link #stop()} writes what is queued; calls finishing after
+ * batches; it writes what is queued, and calls arriving meanwhile wait for the next flush, one
+ * flush interval later, rather than each go in a small batch of its own. A backlog (full
+ * batches) is written in slices of {@value #SLICE_MILLIS} ms with a rest as long as each slice
+ * took between them (at most the flush interval, and none while the queue is half full), so
+ * that it is written in half the time at most rather than in one burst that starves the
+ * requests of a small machine; and the task is scheduled again while the database is down. When the application stops, {@link #stop()} writes what is queued; calls finishing after
  * that are written in their own thread. Never throws into the request; every call it cannot
  * store is counted and logged.
  */

@@ -151,8 +151,10 @@ final class WriteQueue {
     }
 
     /**
-     * Writes what is queued, batch by batch, until the queue is empty or the database fails;
-     * nothing while the database is in a pause after failing. One flusher at a time.
+     * Writes what is queued, batch by batch, until a batch leaves the queue empty or the database
+     * fails; nothing while the database is in a pause after failing. Calls that arrive while the
+     * last batch is written wait for the next flush: chasing them would write a small batch after
+     * every batch, each paying a whole transaction. One flusher at a time.
      */
     void flush() {
         flush(Long.MAX_VALUE);
@@ -213,7 +215,10 @@ final class WriteQueue {
         return left.size();
     }
 
-    /** Writes one batch; returns whether there may be more to write right now. */
+    /**
+     * Writes one batch; returns whether a backlog is left to write right now: the batch was a
+     * full one, or one tried again after the database failed.
+     */
     private boolean writeNextBatch() {
         var batch = pending;
         var retry = !batch.isEmpty();
@@ -232,7 +237,7 @@ final class WriteQueue {
             pending = List.of();
             backoff.succeeded();
             counts.writeSucceeded();
-            return true;
+            return retry || batch.size() >= settings.batchSize();
         }
         pending = left;
         backoff.failed();

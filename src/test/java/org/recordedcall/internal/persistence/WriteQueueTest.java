@@ -234,6 +234,31 @@ class WriteQueueTest {
     }
 
     @Test
+    void callsArrivingWhileTheLastBatchIsWrittenWaitForTheNextFlushButABacklogDoesNot() {
+        var queue = queue(settings(100, 10, Overflow.DROP));
+        var arrivals = new ArrayList<>(calls(4));
+        store.eachWrite = () -> {
+            if (!arrivals.isEmpty()) {
+                queue.offer(arrivals.remove(0)); // a request finishing while the batch is written
+            }
+        };
+        calls(5).forEach(queue::offer);
+
+        assertFalse(queue.flush(Long.MAX_VALUE), "a batch that emptied the queue ends the flush");
+        assertEquals(List.of(5), store.batches.stream().map(List::size).toList(),
+                "not one small batch (and transaction) per call that came meanwhile");
+        assertEquals(1, queue.status().queueDepth());
+
+        calls(21).forEach(queue::offer);
+        queue.flush();
+        assertEquals(List.of(5, 10, 10, 4), store.batches.stream().map(List::size).toList(),
+                "full batches go on at once: a backlog; the call that came during them waits");
+        assertEquals(1, queue.status().queueDepth());
+        queue.flush();
+        assertEquals(List.of(5, 10, 10, 4, 1), store.batches.stream().map(List::size).toList());
+    }
+
+    @Test
     void aSlicedFlushStopsAfterTheBatchThatEndsItsSliceAndSaysWhetherCallsWait() {
         var queue = queue(settings(100, 10, Overflow.DROP));
         calls(25).forEach(queue::offer);
