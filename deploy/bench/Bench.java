@@ -51,7 +51,7 @@ public final class Bench {
     // "upload" runs only the upload's heap check (section 5), "query" only the query API on a million rows (6),
     // "calls" only the recorded against the unrecorded endpoint and the rows (1, 1b, 2)
     static final String ONLY = System.getProperty("bench.only", "");
-    // requests of 1b slower than this are listed, with when they were due, in bench.slowLog
+    // requests of 1b slower than this are listed, with when they were due, in bench.slowLog, and its rounds with theirs
     static final long SLOW_NANOS = Long.getLong("bench.slowMillis", 10) * 1_000_000L;
     static final String SLOW_LOG = System.getProperty("bench.slowLog", "slow-requests.tsv");
     static final long CLOCK_OFFSET_NANOS = clockOffsetNanos();
@@ -665,6 +665,9 @@ public final class Bench {
         for (int c = 0; c < CONNECTIONS; c++) {
             figures.latencies.add(Arrays.copyOf(lists.get(c), counts[c]));
         }
+        // the round itself, for the stall finder to count the collections in each endpoint's rounds
+        slow.add(String.format(Locale.ROOT, "round\t%d\t%d\t%s\t%d", epochNanos(start), epochNanos(start + figures.nanos),
+                path, figures.count()));
         if (errors.get() > 0) {
             throw new IllegalStateException(errors.get() + " calls to " + path + " failed");
         }

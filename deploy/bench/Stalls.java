@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.Locale;
  * request of section 1b (its due time and latency, from the driver's slow-requests.tsv) with
  * what the server's Flight Recorder saw while it waited: garbage-collector pauses, the
  * writer's flushes, and the machine's CPU load; prints how many slow requests each explains
- * and the slowest with their company.
+ * and the slowest with their company, and how often the collector paused in each endpoint's rounds.
  * Usage: java [-Dbench.slowMillis=10] Stalls.java server.jfr slow-requests.tsv (the threshold only labels the report)
  */
 public class Stalls {
@@ -38,13 +39,19 @@ public class Stalls {
     record Load(long atNanos, double machine, double jvm) {
     }
 
+    record Round(long startNanos, long endNanos, String path, long calls) {
+    }
+
     public static void main(String[] args) throws Exception {
         var pauses = new ArrayList<Span>();
+        var collections = new ArrayList<Span>();
         var flushes = new ArrayList<Span>();
         var loads = new ArrayList<Load>();
         for (var event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             switch (event.getEventType().getName()) {
                 case "jdk.GCPhasePause" -> pauses.add(span("GC pause", event));
+                case "jdk.GarbageCollection" -> collections.add(new Span(event.getString("name"), nanos(event.getStartTime()),
+                        nanos(event.getStartTime()) + event.getDuration("sumOfPauses").toNanos()));
                 case "org.recordedcall.WriterFlush" -> flushes.add(span("flush of " + event.getLong("calls") + " calls", event));
                 case "jdk.CPULoad" -> loads.add(new Load(nanos(event.getStartTime()), event.getFloat("machineTotal"),
                         event.getFloat("jvmUser") + event.getFloat("jvmSystem")));
@@ -52,12 +59,16 @@ public class Stalls {
             }
         }
         var slow = new ArrayList<Slow>();
+        var rounds = new ArrayList<Round>();
         for (var line : Files.readAllLines(Path.of(args[1]))) {
             var fields = line.split("\t");
-            if (fields.length == 3) {
+            if (fields.length == 5 && fields[0].equals("round")) {
+                rounds.add(new Round(Long.parseLong(fields[1]), Long.parseLong(fields[2]), fields[3], Long.parseLong(fields[4])));
+            } else if (fields.length == 3) {
                 slow.add(new Slow(Long.parseLong(fields[0]), Double.parseDouble(fields[1]), fields[2]));
             }
         }
+        collections(rounds, collections);
         if (slow.isEmpty()) {
             System.out.println("   no request of 1b was slow");
             return;
@@ -98,6 +109,28 @@ public class Stalls {
                     .orElse("");
             System.out.printf(Locale.ROOT, "      %s %8.1f ms %-30s %s%s%n", Instant.ofEpochSecond(0, request.dueNanos()),
                     request.millis(), request.path(), meanwhile.isEmpty() ? "nothing recorded" : summary(meanwhile), load);
+        }
+    }
+
+    /**
+     * The garbage collections that began in each endpoint's rounds of 1b: how often, and how
+     * long the application stood still in them. At a steady rate a request waits for a pause
+     * about as often as pauses come, so more collections per call show as a higher p99.
+     */
+    private static void collections(List<Round> rounds, List<Span> collections) {
+        System.out.println("   garbage collections during each endpoint's rounds of 1b (settling rounds included):");
+        for (var path : rounds.stream().map(Round::path).distinct().sorted().toList()) {
+            var of = rounds.stream().filter(round -> round.path().equals(path)).toList();
+            var seconds = of.stream().mapToLong(round -> round.endNanos() - round.startNanos()).sum() / 1e9;
+            var calls = of.stream().mapToLong(Round::calls).sum();
+            var paused = collections.stream()
+                    .filter(gc -> of.stream().anyMatch(round -> gc.startNanos() >= round.startNanos() && gc.startNanos() < round.endNanos()))
+                    .mapToDouble(Span::millis).sorted().toArray();
+            var total = Arrays.stream(paused).sum();
+            System.out.printf(Locale.ROOT, "      %-32s %4d collections in %5.1f s (%.2f per 10,000 calls), paused %6.1f ms in all "
+                            + "(%.2f%% of the time), pause p50 %.1f ms, max %.1f ms%n",
+                    path, paused.length, seconds, paused.length * 10_000.0 / Math.max(1, calls), total, total / 10 / seconds,
+                    paused.length == 0 ? 0 : paused[paused.length / 2], paused.length == 0 ? 0 : paused[paused.length - 1]);
         }
     }
 
