@@ -5,7 +5,8 @@
 #   1. throughput and p50/p99 latency of the recorded POST /orders and of the same endpoint
 #      unrecorded, interleaved round by round, and their ratio; 1b. the same at half the
 #      unrecorded maximum, with the server's CPU per call (split into kernel time, context switches,
-#      and each group of the server's threads, the JIT compiler's round by round); 1c. an unrecorded endpoint with the
+#      and each group of the server's threads, the JIT compiler's round by round) and PostgreSQL's processes' CPU
+#      per call beside it; 1c. an unrecorded endpoint with the
 #      library's interceptor binding against one the binding skips (@NotRecorded)
 #   2. rows in the database against recorded calls made
 #   3. records stored per second by the batched writer against one transaction per record, and
@@ -47,6 +48,7 @@ mvn -B -q -f "$here/demo/pom.xml" package -Pbench
 rm -rf "$pg_dir" "$work/server.log" "$work/report.txt" "$work/micro-root" "$work/slow-requests.tsv"
 mkdir -p "$work"
 
+bench_props=()
 if [[ "${BENCH_DB:-postgresql}" == "h2" ]]; then
     # the demo as a new user first runs it: records on Payara Micro's default datasource, an H2
     # file under the instance root, which the driver reads through H2's automatic server mode
@@ -67,6 +69,8 @@ else
     driver_jar="$work/postgresql.jar"
 
 bash "$postgres" start "$pg_dir" "$pg_port"
+# the postmaster, whose processes' CPU 1b prints beside the server's
+bench_props+=(-Dbench.dbPid="$(head -n 1 "$pg_dir/data/postmaster.pid")")
 cat > "$work/db.sh" <<EOF
 #!/usr/bin/env bash
 # the benchmark's database outage: db.sh stop | start
@@ -112,7 +116,7 @@ done
 curl -sf -o /dev/null "http://localhost:$port/demo/api/recorder" || { echo "the demo did not start" >&2; exit 1; }
 
 # shellcheck disable=SC2086
-java -Dbench.slowLog="$work/slow-requests.tsv" -Dbench.ddl="$root/src/main/resources/META-INF/recorded-call" ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" \
+java -Dbench.slowLog="$work/slow-requests.tsv" "${bench_props[@]}" -Dbench.ddl="$root/src/main/resources/META-INF/recorded-call" ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" \
     "$port" "$jdbc_url" "$server" "$work/db.sh" \
     | tee "$work/report.txt"
 if [[ -n "${PROFILE:-}" ]]; then

@@ -54,6 +54,8 @@ public final class Bench {
     // requests of 1b slower than this are listed, with when they were due, in bench.slowLog, and its rounds with theirs
     static final long SLOW_NANOS = Long.getLong("bench.slowMillis", 10) * 1_000_000L;
     static final String SLOW_LOG = System.getProperty("bench.slowLog", "slow-requests.tsv");
+    // the database's own process beside the server, whose CPU 1b prints too (PostgreSQL's postmaster; none for H2)
+    static final String DB_PID = System.getProperty("bench.dbPid", "");
     static final long CLOCK_OFFSET_NANOS = clockOffsetNanos();
     final java.util.Queue<String> slow = new java.util.concurrent.ConcurrentLinkedQueue<>();
     static final int MILLION = Integer.getInteger("bench.queryRows", 1_000_000);
@@ -190,6 +192,14 @@ public final class Bench {
                 (recordedAtRate.kernelNanos / (double) recordedAtRate.count() - unrecordedAtRate.kernelNanos / (double) unrecordedAtRate.count()) / 1e3,
                 unrecordedAtRate.switches / (double) unrecordedAtRate.count(), recordedAtRate.switches / (double) recordedAtRate.count(),
                 recordedAtRate.switches / (double) recordedAtRate.count() - unrecordedAtRate.switches / (double) unrecordedAtRate.count());
+        if (!DB_PID.isEmpty()) {
+            var unrecordedDatabase = unrecordedAtRate.databaseNanos / (double) unrecordedAtRate.count() / 1e3;
+            var recordedDatabase = recordedAtRate.databaseNanos / (double) recordedAtRate.count() / 1e3;
+            System.out.printf(Locale.ROOT, "   beside the server, the database's processes (PostgreSQL on the same cores): unrecorded %.1f µs, "
+                    + "recorded %.1f µs per call, added %+.1f µs; server and database together added %.0f µs%n",
+                    unrecordedDatabase, recordedDatabase, recordedDatabase - unrecordedDatabase,
+                    recordedCpu - unrecordedCpu + recordedDatabase - unrecordedDatabase);
+        }
         System.out.println("   CPU per call by the server's threads (µs; /proc/PID/task, names as the kernel keeps them, numbers as #):");
         var groups = new java.util.TreeSet<String>(recordedAtRate.threadNanos.keySet());
         groups.addAll(unrecordedAtRate.threadNanos.keySet());
@@ -683,9 +693,43 @@ public final class Bench {
      */
     Figures driveAtRateMeasured(String path, double seconds, double rate) throws Exception {
         var before = serverCpu();
+        var databaseBefore = databaseCpuNanos();
         var figures = driveAtRate(path, seconds, rate);
         figures.addCpu(serverCpu().minus(before));
+        figures.databaseNanos += databaseCpuNanos() - databaseBefore;
         return figures;
+    }
+
+    /**
+     * The CPU time so far of the database's processes beside the server (PostgreSQL's postmaster,
+     * bench.dbPid, and the processes it started: the backends serving the server's pool), from
+     * /proc; 0 where the database runs inside the server (H2). A backend that ended between two
+     * readings takes its time with it: the pool's connections live for the run.
+     */
+    long databaseCpuNanos() throws IOException {
+        if (DB_PID.isEmpty()) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (var process : (Iterable<java.nio.file.Path>) processes::iterator) {
+                var pid = process.getFileName().toString();
+                if (!pid.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    var line = java.nio.file.Files.readString(process.resolve("stat"));
+                    var after = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    // after the command name: the parent's pid is field 4, utime 14 and stime 15 (1-based over the line)
+                    if (pid.equals(DB_PID) || after[1].equals(DB_PID)) {
+                        ticks += Long.parseLong(after[11]) + Long.parseLong(after[12]);
+                    }
+                } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException ended) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return ticks * 10_000_000L;
     }
 
     /** {@link #drive}, with the server process's CPU time over the round. */
@@ -791,6 +835,7 @@ public final class Bench {
         long cpuNanos;
         long kernelNanos;
         long switches;
+        long databaseNanos;
         final Map<String, Long> threadNanos = new java.util.TreeMap<>();
         final List<Double> roundThroughputs = new ArrayList<>();
         final List<String> roundCompiler = new ArrayList<>();
@@ -805,6 +850,7 @@ public final class Bench {
             cpuNanos += other.cpuNanos;
             kernelNanos += other.kernelNanos;
             switches += other.switches;
+            databaseNanos += other.databaseNanos;
             other.threadNanos.forEach((group, nanos) -> threadNanos.merge(group, nanos, Long::sum));
         }
 
