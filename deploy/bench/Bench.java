@@ -702,9 +702,10 @@ public final class Bench {
 
     /**
      * The CPU time so far of the database's processes beside the server (PostgreSQL's postmaster,
-     * bench.dbPid, and the processes it started: the backends serving the server's pool), from
-     * /proc; 0 where the database runs inside the server (H2). A backend that ended between two
-     * readings takes its time with it: the pool's connections live for the run.
+     * bench.dbPid, and the processes it started: the backends serving the server's pool, its
+     * background workers), from /proc; 0 where the database runs inside the server (H2). The
+     * time of children that ended is in the postmaster's own figures for its children, so the
+     * sum only grows.
      */
     long databaseCpuNanos() throws IOException {
         if (DB_PID.isEmpty()) {
@@ -720,8 +721,12 @@ public final class Bench {
                 try {
                     var line = java.nio.file.Files.readString(process.resolve("stat"));
                     var after = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                    // after the command name: the parent's pid is field 4, utime 14 and stime 15 (1-based over the line)
-                    if (pid.equals(DB_PID) || after[1].equals(DB_PID)) {
+                    // after the command name: the parent's pid is field 4, utime 14, stime 15, and the
+                    // ended children's cutime 16 and cstime 17 (1-based over the line)
+                    if (pid.equals(DB_PID)) {
+                        ticks += Long.parseLong(after[11]) + Long.parseLong(after[12]) + Long.parseLong(after[13])
+                                + Long.parseLong(after[14]);
+                    } else if (after[1].equals(DB_PID)) {
                         ticks += Long.parseLong(after[11]) + Long.parseLong(after[12]);
                     }
                 } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException ended) {

@@ -103,8 +103,8 @@ public final class RecordedCallSettings {
     /**
      * How long, in milliseconds, the first call after a quiet spell waits in the queue before the
      * writer stores it, so that the calls arriving meanwhile go in the same batches; and, while
-     * calls keep coming, how long those that arrive during a flush wait for the next one (a
-     * backlog of full batches is written at once). Default {@code 200}.
+     * calls keep coming, how long after a flush those that arrived during it wait for the next
+     * one (a backlog, full batches or a queue half full, does not wait). Default {@code 200}.
      */
     public static final String WRITER_FLUSH_INTERVAL_MS = "recordedcall.writer.flush-interval-ms";
 

@@ -25,12 +25,14 @@ import java.util.function.UnaryOperator;
  * is no thread factory), named {@code recorded-call-writer}. The task is scheduled when the first call after a
  * quiet spell arrives, one flush interval later, so that calls arriving meanwhile go in the same
  * batches; it writes what is queued, and calls arriving meanwhile wait for the next flush, one
- * flush interval later, rather than each go in a small batch of its own. A backlog (full
- * batches) is written in slices of {@value #SLICE_MILLIS} ms with a rest as long as each slice
- * took between them (at most the flush interval, and none while the queue is half full), so
- * that it is written in half the time at most rather than in one burst that starves the
- * requests of a small machine; and the task is scheduled again while the database is down. When the application stops, {@link #stop()} writes what is queued; calls finishing after
- * that are written in their own thread. Never throws into the request; every call it cannot
+ * flush interval after it ended, rather than each go in a small batch of its own. A backlog
+ * (full batches, or a queue half full) does not wait: it is written in slices of
+ * {@value #SLICE_MILLIS} ms with a rest as long as each slice took between them (at most the
+ * flush interval, and none while the queue is half full), so that it is written in half the
+ * time at most rather than in one burst that starves the requests of a small machine; and the
+ * task is scheduled again while the database is down. When the application stops,
+ * {@link #stop()} writes what is queued; calls finishing after that are written in their own
+ * thread. Never throws into the request; every call it cannot
  * store is counted and logged.
  */
 @Singleton

@@ -14,7 +14,7 @@ import jdk.jfr.Name;
 @Name("org.recordedcall.WriterFlush")
 @Label("recorded-call writer flush")
 @Category("recorded-call")
-@Description("The background writer storing queued calls, batch after batch, until the queue is empty")
+@Description("The background writer storing the calls queued, batch after batch")
 final class FlushEvent extends Event {
 
     @Label("Calls stored")

@@ -151,10 +151,11 @@ final class WriteQueue {
     }
 
     /**
-     * Writes what is queued, batch by batch, until a batch leaves the queue empty or the database
-     * fails; nothing while the database is in a pause after failing. Calls that arrive while the
-     * last batch is written wait for the next flush: chasing them would write a small batch after
-     * every batch, each paying a whole transaction. One flusher at a time.
+     * Writes what is queued, batch by batch, until a batch smaller than the batch size (one that
+     * emptied the queue as it was taken) is written with the queue less than half full again, or
+     * the database fails; nothing while the database is in a pause after failing. Calls that
+     * arrive while that last batch is written wait for the next flush: chasing them would write a
+     * small batch after every batch, each paying a whole transaction. One flusher at a time.
      */
     void flush() {
         flush(Long.MAX_VALUE);
@@ -217,7 +218,8 @@ final class WriteQueue {
 
     /**
      * Writes one batch; returns whether a backlog is left to write right now: the batch was a
-     * full one, or one tried again after the database failed.
+     * full one, or one tried again after the database failed, or the queue is half full again
+     * (a queue smaller than the batch size never gives a full batch).
      */
     private boolean writeNextBatch() {
         var batch = pending;
@@ -237,7 +239,7 @@ final class WriteQueue {
             pending = List.of();
             backoff.succeeded();
             counts.writeSucceeded();
-            return retry || batch.size() >= settings.batchSize();
+            return retry || batch.size() >= settings.batchSize() || backlogged();
         }
         pending = left;
         backoff.failed();

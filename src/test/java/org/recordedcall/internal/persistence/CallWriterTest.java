@@ -68,6 +68,23 @@ class CallWriterTest {
     }
 
     @Test
+    void aCallArrivingWhileABatchIsWrittenIsWrittenByTheNextFlush() throws InterruptedException {
+        writer.start(scheduler, UnaryOperator.identity());
+        var arrived = new AtomicBoolean();
+        store.eachWrite = () -> {
+            if (arrived.compareAndSet(false, true)) {
+                writer.accept(call()); // a request finishing during the write
+            }
+        };
+        IntStream.range(0, 3).forEach(i -> writer.accept(call()));
+
+        await(() -> store.stored.size() == 4);
+        assertEquals(List.of(3, 1), store.batches.stream().map(List::size).toList(),
+                "the late call in a batch of its own, by a flush scheduled after the one it missed");
+        assertEquals(0, writer.writer().queueDepth());
+    }
+
+    @Test
     void theWriterComesBackByItselfWhenTheDatabaseReturns() throws InterruptedException {
         writer.start(scheduler, UnaryOperator.identity());
         store.up = false;

@@ -256,6 +256,27 @@ class WriteQueueTest {
         assertEquals(1, queue.status().queueDepth());
         queue.flush();
         assertEquals(List.of(5, 10, 10, 4, 1), store.batches.stream().map(List::size).toList());
+        var status = queue.status();
+        assertEquals(status.accepted(), status.written() + status.failed() + status.queueDepth());
+        assertEquals(30, status.written());
+    }
+
+    @Test
+    void aQueueSmallerThanTheBatchSizeIsWrittenOnWhileItIsHalfFullAgain() {
+        var queue = queue(settings(10, 20, Overflow.DROP)); // no batch can be full
+        var arrivals = new ArrayList<>(calls(6));
+        store.eachWrite = () -> {
+            while (arrivals.size() > 1) {
+                queue.offer(arrivals.remove(0)); // five calls during the first write: half the queue
+            }
+        };
+        calls(10).forEach(queue::offer);
+
+        assertFalse(queue.flush(Long.MAX_VALUE));
+        assertEquals(List.of(10, 5), store.batches.stream().map(List::size).toList(),
+                "a half-full queue is a backlog, whatever the batch size");
+        assertEquals(15, queue.status().written());
+        assertEquals(0, queue.status().queueDepth());
     }
 
     @Test
