@@ -32,8 +32,7 @@ import java.util.function.UnaryOperator;
  * time at most rather than in one burst that starves the requests of a small machine; and the
  * task is scheduled again while the database is down. When the application stops,
  * {@link #stop()} writes what is queued; calls finishing after that are written in their own
- * thread. Never throws into the request; every call it cannot
- * store is counted and logged.
+ * thread. Never throws into the request; every call it cannot store is counted and logged.
  */
 @Singleton
 public class CallWriter implements CallHandoff, RecorderStatus {
