@@ -25,9 +25,10 @@ public final class Bench {
 
     static final String ORDER = "{\"item\":\"book\",\"quantity\":2}";
     static final String RECORDED = "/demo/api/orders";
-    static final String UNRECORDED = "/demo/api/unrecorded/orders";
+    // the same code unrecorded: its path routes like the recorded one's (UnrecordedOrdersResource)
+    static final String UNRECORDED = "/demo/api/unseen";
     // the same, @NotRecorded: no interceptor binding at all (the bench profile's SkippedOrdersResource)
-    static final String SKIPPED = "/demo/api/skipped/orders";
+    static final String SKIPPED = "/demo/api/skipped";
     static final String WRITER = "/demo/api/recorder";
 
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 4);

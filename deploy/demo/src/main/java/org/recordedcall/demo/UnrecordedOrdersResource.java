@@ -16,9 +16,15 @@ import java.net.URI;
 /**
  * The same orders endpoints as {@link OrdersResource}, without {@code @RecordedCall}: calls to
  * them are not recorded. The benchmark (deploy/benchmark.sh) compares the two.
+ *
+ * <p>Its path is as long as {@code orders} and sorts just before it: Jersey tries the root paths
+ * longest first (equal lengths in reverse order of their text), one regular expression each, so
+ * the two endpoints' routing differs by one failed match, the recorded one's. A path like
+ * {@code unrecorded/orders} was tried first of all, and the recorded endpoint paid five failed
+ * matches more for its routing than its twin (Flight Recorder, session 14 in BENCHMARKS.md).
  */
 @ApplicationScoped
-@Path("unrecorded/orders")
+@Path("unseen")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnrecordedOrdersResource {
 
