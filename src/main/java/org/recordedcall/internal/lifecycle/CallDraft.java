@@ -24,6 +24,8 @@ public final class CallDraft {
     private final CallKind kind;
     private final Endpoint endpoint;
     private final HttpFacts http;
+    // the request headers as the first record froze them, passed on to the next ones uncopied
+    private Map<String, List<String>> requestHeaders;
     private final long startNanos;
     private final Instant startedAt;
 
@@ -53,6 +55,7 @@ public final class CallDraft {
         this.joinsSpan = joinsSpan;
         this.endpoint = endpoint;
         this.http = http;
+        this.requestHeaders = http == null ? null : http.headers();
         this.startNanos = startNanos;
         this.startedAt = startedAt;
     }
@@ -246,12 +249,16 @@ public final class CallDraft {
                     .path(facts.path())
                     .route(route(facts))
                     .query(facts.query())
-                    .requestHeaders(endpoint.records(Endpoint.Part.HEADERS) ? facts.headers() : Map.of())
+                    .requestHeaders(endpoint.records(Endpoint.Part.HEADERS) ? requestHeaders : Map.of())
                     .requestBody(BodyText.of(requestBody, facts.contentType(), facts.contentEncoding()))
                     .clientAddress(facts.clientAddress())
                     .userAgent(facts.userAgent());
         }
-        return record.requestBodyTruncated(requestBody != null && requestBody.truncated()).build();
+        var made = record.requestBodyTruncated(requestBody != null && requestBody.truncated()).build();
+        if (facts != null && endpoint.records(Endpoint.Part.HEADERS)) {
+            requestHeaders = made.requestHeaders(); // the record's own, unmodifiable copy: the next record keeps it
+        }
+        return made;
     }
 
     private String route(HttpFacts facts) {

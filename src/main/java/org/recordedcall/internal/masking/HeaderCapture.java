@@ -41,12 +41,14 @@ public final class HeaderCapture {
     /** Headers read through an enumeration of names, as a servlet request offers them. */
     public Map<String, List<String>> copy(Enumeration<String> names, Function<String, Enumeration<String>> values) {
         var copy = new TreeMap<String, List<String>>();
-        if (names == null) {
-            return copy;
-        }
-        for (var name : Collections.list(names)) {
+        while (names != null && names.hasMoreElements()) {
+            var name = names.nextElement();
             var list = values.apply(name);
-            put(copy, name, list == null ? List.of() : Collections.list(list));
+            var kept = new ArrayList<String>(1);
+            while (list != null && list.hasMoreElements()) {
+                kept.add(list.nextElement());
+            }
+            put(copy, name, kept);
         }
         return copy;
     }
@@ -64,15 +66,12 @@ public final class HeaderCapture {
     private void put(Map<String, List<String>> copy, String name, Collection<String> values) {
         // lower case: HTTP names are case-insensitive, and servers differ in the case they report
         var key = name.toLowerCase(Locale.ROOT);
-        var secret = isSecret(key);
-        var kept = new ArrayList<String>(values.size());
-        for (var value : values) {
-            kept.add(secret ? MASK : value);
+        var kept = isSecret(key) ? Collections.nCopies(values.size(), MASK) : List.copyOf(values);
+        var before = copy.putIfAbsent(key, kept);
+        if (before != null) {
+            var both = new ArrayList<>(before);
+            both.addAll(kept);
+            copy.put(key, List.copyOf(both));
         }
-        copy.merge(key, List.copyOf(kept), (a, b) -> {
-            var both = new ArrayList<>(a);
-            both.addAll(b);
-            return List.copyOf(both);
-        });
     }
 }

@@ -25,32 +25,27 @@ public final class Masks {
         if (text == null || text.indexOf('"') < 0) {
             return text;
         }
-        var out = new StringBuilder(text.length());
-        var masked = false;
-        var i = 0;
+        // made at the first secret: most texts have none, and are returned as they are
+        StringBuilder out = null;
+        var copied = 0; // the text before this index is in out
+        var i = text.indexOf('"');
         var n = text.length();
-        while (i < n) {
-            var c = text.charAt(i);
-            if (c != '"') {
-                out.append(c);
-                i++;
-                continue;
-            }
+        while (i >= 0 && i < n) {
             var end = stringEnd(text, i);
-            out.append(text, i, end);
             var after = skipSpace(text, end);
             if (after < n && text.charAt(after) == ':' && secrets.isSecret(unescape(text, i + 1, Math.max(i + 1, end - 1)))) {
-                out.append(text, end, after + 1);
                 var valueStart = skipSpace(text, after + 1);
-                out.append(text, after + 1, valueStart);
-                out.append(JSON_MASK);
-                masked = true;
-                i = valueEnd(text, valueStart);
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, valueStart).append(JSON_MASK);
+                copied = valueEnd(text, valueStart);
+                i = text.indexOf('"', copied);
             } else {
-                i = end;
+                i = text.indexOf('"', end);
             }
         }
-        return masked ? out.toString() : text;
+        return out == null ? text : out.append(text, copied, n).toString();
     }
 
     /**

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,18 @@ class CallDraftTest {
 
         assertThrows(UnsupportedOperationException.class, () -> record.requestHeaders().put("x", List.of()));
         assertThrows(UnsupportedOperationException.class, () -> record.requestHeaders().get("accept").add("y"));
+    }
+
+    @Test
+    void theRequestHeadersAreCopiedForTheFirstRecordAndSharedByTheNext() throws Exception {
+        var call = draft(null);
+        var started = call.snapshot();
+        call.respond(201, Map.of("location", List.of("/api/7")));
+        call.end(System.nanoTime(), Instant.now());
+        var ended = call.snapshot();
+
+        assertEquals(Map.of("accept", List.of("*/*")), ended.requestHeaders());
+        assertSame(started.requestHeaders(), ended.requestHeaders(), "one unmodifiable copy per call, not one per record");
     }
 
     @Test
