@@ -145,7 +145,7 @@ public final class BodyText {
     }
 
     private static Charset charset(String contentType) {
-        if (contentType != null) {
+        if (contentType != null && contentType.indexOf('=') >= 0) { // a type without parameters names no charset
             var matcher = CHARSET.matcher(contentType);
             if (matcher.find()) {
                 try {

@@ -11,6 +11,7 @@ import org.recordedcall.CallOutcome;
 import org.recordedcall.CallRecord;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -153,7 +154,9 @@ public class RecordedCallEntity {
     }
 
     private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        // the same as instant.atOffset(UTC), without the ZoneRules object that makes for every row
+        return instant == null ? null
+                : LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC).atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(OffsetDateTime time) {
