@@ -41,7 +41,9 @@ final class ObserverThreads implements Executor {
     static final String FACTORY = "java:comp/DefaultManagedThreadFactory";
     static final int THREADS = 2;
     static final int QUEUE = 10_000;
-    static final long TICK = TimeUnit.MILLISECONDS.toNanos(5);
+    // each look costs the thread a timed park, a kernel timer and a wake-up: at 5 ms, two threads
+    // looking took about half of the observer threads' CPU in a profile (BENCHMARKS.md, session 14)
+    static final long TICK = TimeUnit.MILLISECONDS.toNanos(20);
     static final long LINGER = TimeUnit.MILLISECONDS.toNanos(100);
     static final long KEEP_ALIVE = TimeUnit.SECONDS.toNanos(60);
 
