@@ -184,7 +184,7 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   server CPU per call: unrecorded %.0f µs, recorded %.0f µs, added %.0f µs "
                 + "(target <= 40 µs with PostgreSQL, <= 80 µs on the embedded H2)%n", unrecordedCpu, recordedCpu, recordedCpu - unrecordedCpu);
         System.out.printf(Locale.ROOT, "   of the added: the writer's flushes %.0f µs per call (ThreadMXBean), the rest %.0f µs "
-                + "(request threads, event delivery; target <= 15 µs on the request thread)%n",
+                + "(split by the threads' kind below)%n",
                 writerPerCall, recordedCpu - unrecordedCpu - writerPerCall);
         System.out.printf(Locale.ROOT, "   of which in the kernel: unrecorded %.0f µs, recorded %.0f µs, added %.0f µs;   "
                 + "context switches per call: unrecorded %.2f, recorded %.2f, added %.2f%n",
@@ -201,16 +201,19 @@ public final class Bench {
                     unrecordedDatabase, recordedDatabase, recordedDatabase - unrecordedDatabase,
                     recordedCpu - unrecordedCpu + recordedDatabase - unrecordedDatabase);
         }
-        // issue 14's request-thread target is the request threads' own: the rest split by what the threads do
-        System.out.printf(Locale.ROOT, "   the rest by the threads' kind: request threads (http-thread-pool, http-listener) %+.1f µs "
-                + "(target <= 15 µs), event delivery to @ObservesAsync observers %+.1f µs, garbage collector %+.1f µs, "
-                + "JIT compiler %+.1f µs, others %+.1f µs%n",
-                addedBy(unrecordedAtRate, recordedAtRate, group -> group.startsWith("http-")),
-                addedBy(unrecordedAtRate, recordedAtRate, group -> group.startsWith("recorded-call-o")),
+        // issue 14's request-thread target is the request threads' own: the added CPU split by what the threads do
+        // (from /proc, in the kernel's 10 ms ticks per thread: each part moves by a microsecond or so between runs)
+        java.util.function.Predicate<String> other = group -> !isRequestThread(group) && !isObserverThread(group)
+                && !isWriterThread(group) && !isCollector(group) && !isCompiler(group);
+        System.out.printf(Locale.ROOT, "   the added CPU by the threads' kind: request threads (http-thread-pool, http-listener) %+.0f µs "
+                + "(target <= 15 µs), event delivery to @ObservesAsync observers %+.0f µs, the writer %+.0f µs, "
+                + "garbage collector %+.0f µs, JIT compiler %+.0f µs, others %+.0f µs%n",
+                addedBy(unrecordedAtRate, recordedAtRate, Bench::isRequestThread),
+                addedBy(unrecordedAtRate, recordedAtRate, Bench::isObserverThread),
+                addedBy(unrecordedAtRate, recordedAtRate, Bench::isWriterThread),
                 addedBy(unrecordedAtRate, recordedAtRate, Bench::isCollector),
-                addedBy(unrecordedAtRate, recordedAtRate, group -> group.contains("CompilerThre")),
-                addedBy(unrecordedAtRate, recordedAtRate, group -> !group.startsWith("http-") && !group.startsWith("recorded-call-")
-                        && !isCollector(group) && !group.contains("CompilerThre")));
+                addedBy(unrecordedAtRate, recordedAtRate, Bench::isCompiler),
+                addedBy(unrecordedAtRate, recordedAtRate, other));
         System.out.println("   CPU per call by the server's threads (µs; /proc/PID/task, names as the kernel keeps them, numbers as #):");
         var groups = new java.util.TreeSet<String>(recordedAtRate.threadNanos.keySet());
         groups.addAll(unrecordedAtRate.threadNanos.keySet());
@@ -789,21 +792,38 @@ public final class Bench {
     }
 
     /** A thread's name as the kernel keeps it (15 characters), its numbers taken out: one name for a pool's threads. */
-    /** The CPU per call that the threads of the groups chosen added, recorded against unrecorded, in µs. */
-    static double addedBy(Figures unrecorded, Figures recorded, java.util.function.Predicate<String> groups) {
-        return (recorded.threadNanos.entrySet().stream().filter(group -> groups.test(group.getKey())).mapToLong(Map.Entry::getValue).sum()
-                / (double) recorded.count()
-                - unrecorded.threadNanos.entrySet().stream().filter(group -> groups.test(group.getKey())).mapToLong(Map.Entry::getValue).sum()
-                / (double) unrecorded.count()) / 1e3;
+    static String threadGroup(String comm) {
+        return comm.replaceAll("[0-9]+", "#");
     }
 
-    /** G1's threads, as the kernel names them: GC Thread#0, G1 Conc#0, G1 Refine#0, G1 Service (digits as #). */
+    /** The CPU per call that the threads of the groups chosen added, recorded against unrecorded, in µs. */
+    static double addedBy(Figures unrecorded, Figures recorded, java.util.function.Predicate<String> groups) {
+        return (recorded.nanosOf(groups) / (double) recorded.count() - unrecorded.nanosOf(groups) / (double) unrecorded.count()) / 1e3;
+    }
+
+    /** The request threads: Payara's pool that serves requests, and Grizzly's threads that read and write them. */
+    static boolean isRequestThread(String group) {
+        return group.startsWith("http-");
+    }
+
+    /** The threads that deliver the events to {@code @ObservesAsync} observers (recorded-call-observer-N). */
+    static boolean isObserverThread(String group) {
+        return group.startsWith("recorded-call-o");
+    }
+
+    /** The writer's thread (recorded-call-writer). */
+    static boolean isWriterThread(String group) {
+        return group.startsWith("recorded-call-w");
+    }
+
+    /** G1's threads, as grouped here: GC Thread##, G# Conc##, G# Refine##, G# Service, G# Main Marker. */
     static boolean isCollector(String group) {
         return group.startsWith("GC Thread") || group.startsWith("G# ");
     }
 
-    static String threadGroup(String comm) {
-        return comm.replaceAll("[0-9]+", "#");
+    /** The JIT compiler's threads: C# CompilerThre (the kernel keeps 15 characters of a name). */
+    static boolean isCompiler(String group) {
+        return group.contains("CompilerThre");
     }
 
     record ThreadCpu(String group, long nanos) {
@@ -896,8 +916,12 @@ public final class Bench {
 
         /** The CPU time of the JIT compiler's threads. */
         long compilerNanos() {
-            return threadNanos.entrySet().stream().filter(group -> group.getKey().contains("CompilerThre"))
-                    .mapToLong(Map.Entry::getValue).sum();
+            return nanosOf(Bench::isCompiler);
+        }
+
+        /** The CPU time of the threads of the groups chosen. */
+        long nanosOf(java.util.function.Predicate<String> groups) {
+            return threadNanos.entrySet().stream().filter(group -> groups.test(group.getKey())).mapToLong(Map.Entry::getValue).sum();
         }
 
         double throughput() {

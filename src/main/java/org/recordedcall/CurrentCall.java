@@ -14,7 +14,7 @@ public interface CurrentCall {
     /** The correlation id of the current call. */
     Optional<String> correlationId();
 
-    /** A snapshot of the current call as recorded so far. */
+    /** A snapshot of the current call as recorded so far, its secrets masked as in the stored record and the events. */
     Optional<CallRecord> snapshot();
 
     /** The most attributes one call keeps; further names are counted in {@value #CUT_ATTRIBUTE}. */

@@ -50,7 +50,7 @@ public final class CurrentCallView implements CurrentCall {
 
     @Override
     public Optional<CallRecord> snapshot() {
-        return Optional.ofNullable(CallScope.currentCall()).map(CallDraft::snapshot);
+        return Optional.ofNullable(CallScope.currentCall()).map(recorder::snapshot);
     }
 
     @Override

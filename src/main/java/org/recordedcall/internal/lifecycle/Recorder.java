@@ -97,8 +97,8 @@ public final class Recorder {
         }
     }
 
-    /** What store and observers see of the call: its secrets masked. */
-    private CallRecord snapshot(CallDraft call) {
+    /** What store, observers and the application's own {@code CurrentCall} see of the call: its secrets masked. */
+    CallRecord snapshot(CallDraft call) {
         return masking.apply(call.snapshot(), call.endpoint().masked());
     }
 

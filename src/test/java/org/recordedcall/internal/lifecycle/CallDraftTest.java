@@ -26,6 +26,13 @@ class CallDraftTest {
         }
     }
 
+    static final class Tenants {
+        @org.recordedcall.RecordedCall(masked = "x-tenant")
+        public String find(String id) {
+            return id;
+        }
+    }
+
     private static HttpFacts facts(String requestId) {
         return new HttpFacts("GET", "/api/7", "/api", "a=1", Map.of("accept", List.of("*/*")), null, null,
                 "127.0.0.1", "curl", requestId, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
@@ -115,6 +122,23 @@ class CallDraftTest {
 
         assertEquals(Map.of("accept", List.of("*/*")), ended.requestHeaders());
         assertSame(started.requestHeaders(), ended.requestHeaders(), "one unmodifiable copy per call, not one per record");
+    }
+
+    @Test
+    void eachRecordOfACallIsMaskedWithItsEndpointsNamesThoughTheyShareTheHeaders() throws Exception {
+        var endpoint = Endpoint.of(Tenants.class, Tenants.class.getMethod("find", String.class));
+        var facts = new HttpFacts("GET", "/api/7", "/api", null, Map.of("x-tenant", List.of("acme"), "accept", List.of("*/*")),
+                null, null, "127.0.0.1", "curl", null, null);
+        var call = CallDraft.http(endpoint, facts, System.nanoTime(), Instant.now(), false);
+        var masking = new org.recordedcall.internal.masking.Masking(org.recordedcall.internal.config.Settings.defaults());
+
+        var started = masking.apply(call.snapshot(), endpoint.masked());
+        call.end(System.nanoTime(), Instant.now());
+        var ended = masking.apply(call.snapshot(), endpoint.masked());
+
+        assertEquals(List.of("***"), started.requestHeaders().get("x-tenant"));
+        assertEquals(List.of("***"), ended.requestHeaders().get("x-tenant"));
+        assertEquals(List.of("acme"), call.snapshot().requestHeaders().get("x-tenant"), "the draft keeps what it was given");
     }
 
     @Test

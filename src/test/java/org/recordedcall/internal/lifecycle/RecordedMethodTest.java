@@ -106,6 +106,14 @@ class RecordedMethodTest {
     }
 
     @Test
+    void theCurrentCallsSnapshotIsMaskedAsEverythingElseThatSeesIt() {
+        var seen = billing.login("ann", "hunter2");
+
+        assertEquals("{\"user\":\"ann\",\"password\":\"***\"}", seen.arguments());
+        assertEquals(seen.arguments(), single().arguments());
+    }
+
+    @Test
     void currentCallIsEmptyOutsideACall() {
         current.attribute("tenant", "acme"); // nothing to add it to: nothing happens
         assertTrue(current.id().isEmpty());

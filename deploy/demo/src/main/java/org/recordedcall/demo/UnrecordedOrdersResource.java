@@ -18,10 +18,11 @@ import java.net.URI;
  * them are not recorded. The benchmark (deploy/benchmark.sh) compares the two.
  *
  * <p>Its path is as long as {@code orders} and sorts just before it: Jersey tries the root paths
- * longest first (equal lengths in reverse order of their text), one regular expression each, so
- * the two endpoints' routing differs by one failed match, the recorded one's. A path like
- * {@code unrecorded/orders} was tried first of all, and the recorded endpoint paid five failed
- * matches more for its routing than its twin (Flight Recorder, session 14 in BENCHMARKS.md).
+ * longest first (equal lengths in reverse order of their regular expressions' text), one
+ * regular expression each, so the two endpoints' routing differs by one failed match, the
+ * recorded one's. At {@code unrecorded/orders} the twin was tried first of all, and in the
+ * benchmark's build the recorded endpoint paid five failed matches more than its twin
+ * (Flight Recorder, session 14 in BENCHMARKS.md).
  */
 @ApplicationScoped
 @Path("unseen")

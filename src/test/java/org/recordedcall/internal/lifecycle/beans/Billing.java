@@ -30,6 +30,12 @@ public class Billing {
         return current.id().orElseThrow();
     }
 
+    /** The call as the application sees it while it runs, its arguments holding a secret. */
+    @RecordedCall
+    public org.recordedcall.CallRecord login(String user, String password) {
+        return current.snapshot().orElseThrow();
+    }
+
     @RecordedCall
     public void refuse(String account) {
         throw new IllegalStateException("refused " + account);
