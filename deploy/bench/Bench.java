@@ -230,8 +230,7 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   the JIT compiler's threads, µs per call round by round: unrecorded %s; recorded %s%n",
                 String.join(" ", unrecordedAtRate.roundCompiler), String.join(" ", recordedAtRate.roundCompiler));
         // the compiler's part is the recorded path still being compiled, which a longer run leaves behind
-        var compilerAdded = (recordedAtRate.compilerNanos() / (double) recordedAtRate.count()
-                - unrecordedAtRate.compilerNanos() / (double) unrecordedAtRate.count()) / 1e3;
+        var compilerAdded = addedBy(unrecordedAtRate, recordedAtRate, Bench::isCompiler);
         System.out.printf(Locale.ROOT, "   added without the JIT compiler's threads: %.0f µs (the compiler's threads added %+.0f µs)%n",
                 recordedCpu - unrecordedCpu - compilerAdded, compilerAdded);
 
@@ -893,7 +892,7 @@ public final class Bench {
         void add(Figures other) {
             roundThroughputs.add(other.throughput());
             roundP99.add(String.format(Locale.ROOT, "%.1f", other.percentileMillis(99)));
-            roundCompiler.add(String.format(Locale.ROOT, "%.0f", other.compilerNanos() / (double) Math.max(1, other.count()) / 1e3));
+            roundCompiler.add(String.format(Locale.ROOT, "%.0f", other.nanosOf(Bench::isCompiler) / (double) Math.max(1, other.count()) / 1e3));
             latencies.addAll(other.latencies);
             nanos += other.nanos;
             cpuNanos += other.cpuNanos;
@@ -912,11 +911,6 @@ public final class Bench {
 
         long count() {
             return latencies.stream().mapToLong(each -> each.length).sum();
-        }
-
-        /** The CPU time of the JIT compiler's threads. */
-        long compilerNanos() {
-            return nanosOf(Bench::isCompiler);
         }
 
         /** The CPU time of the threads of the groups chosen. */
