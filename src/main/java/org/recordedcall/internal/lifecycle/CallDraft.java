@@ -114,6 +114,14 @@ public final class CallDraft {
         return entity;
     }
 
+    /**
+     * Whether the request's body is kept only as its type and size: binary, multipart or
+     * compressed, by its raw headers (parsing a malformed one is the runtime's to refuse, not ours).
+     */
+    boolean requestBodyIsOpaque() {
+        return http != null && (BodyText.isBinary(http.contentType()) || BodyText.isEncoded(http.contentEncoding()));
+    }
+
     synchronized void requestBody(CappedBuffer copy) {
         requestBody = copy;
     }

@@ -4,8 +4,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import org.recordedcall.internal.body.BodyText;
 import org.recordedcall.internal.body.CappedBuffer;
 import org.recordedcall.internal.body.TeeInputStream;
 import org.recordedcall.internal.json.JsonCapture;
@@ -53,13 +51,11 @@ final class RecordingFilter implements ContainerRequestFilter, ContainerResponse
         if (routes != null) {
             locate(call, request);
         }
-        if (endpoint.records(Endpoint.Part.REQUEST_BODY) && request.hasEntity()) {
-            // the raw header: parsing a malformed one is the runtime's to refuse, not ours
-            var type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            var encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
-            // binary, multipart and compressed bodies are counted, not kept: the record shows their type and size
-            var opaque = BodyText.isBinary(type) || BodyText.isEncoded(encoding);
-            var copy = new CappedBuffer(opaque ? 0 : bodyCap);
+        if (endpoint.records(Endpoint.Part.REQUEST_BODY)) {
+            // teed whether or not there is a body: an empty copy is no body in the record, and asking
+            // the runtime (hasEntity) reads ahead and wraps the stream once more, for every call.
+            // Binary, multipart and compressed bodies are counted, not kept: the record shows their type and size
+            var copy = new CappedBuffer(call.requestBodyIsOpaque() ? 0 : bodyCap);
             request.setEntityStream(new TeeInputStream(request.getEntityStream(), copy));
             call.requestBody(copy);
         }
