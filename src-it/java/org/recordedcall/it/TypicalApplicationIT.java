@@ -81,6 +81,39 @@ class TypicalApplicationIT {
         assertExactlyOneRow(id);
     }
 
+    /**
+     * This application observes the events asynchronously only (no {@code @Observes}), so each
+     * call's final record is made off the request thread, by the writer's or an observer thread:
+     * its observers and its row must still have the same, masked record, delivered with what the
+     * specification promises an asynchronous observer.
+     */
+    @Test
+    void itsAsynchronousObserversAndItsRowHaveTheSameMaskedRecord() {
+        var created = send("POST", "api/tasks", id, List.of("Content-Type: application/json",
+                "Authorization: Bearer typical-secret"), "{\"title\":\"observed\"}");
+
+        assertEquals(201, created.status(), created.toString());
+        var row = api.awaitRow(id);
+        var events = api.awaitEvents(id, seen -> seen.stream().map(e -> e.asJsonObject().getString("event"))
+                .distinct().count() == 2); // the two events may reach the log from the two observer threads in either order
+        var kinds = events.stream().map(e -> e.asJsonObject().getString("event") + " " + e.asJsonObject().getString("delivery"))
+                .sorted().toList();
+        assertEquals(List.of("CallEnded async", "CallStarted async"), kinds, events.toString());
+        for (var event : events) {
+            var seen = event.asJsonObject();
+            assertEquals(text(row, "id"), seen.getString("id"), seen.toString());
+            assertEquals("***", seen.getString("authorization"), "masked for the observer as in the row: " + seen);
+        }
+        var ended = events.stream().map(e -> e.asJsonObject()).filter(e -> "CallEnded".equals(e.getString("event")))
+                .findFirst().orElseThrow();
+        assertEquals(201, ended.getInt("status"));
+        assertEquals("SUCCESS", ended.getString("outcome"));
+        assertEquals(text(row, "status"), String.valueOf(ended.getInt("status")));
+        assertEquals("***", Api.object(text(row, "request_headers")).getJsonArray("authorization").getString(0));
+        assertTrue(text(row, "request_body").contains("observed"), text(row, "request_body"));
+        assertExactlyOneRow(id);
+    }
+
     @Test
     void aSingletonEjbResourceIsRecordedWithArgumentsAndResult() {
         var response = send("GET", "api/board?team=red", id, List.of(), null);

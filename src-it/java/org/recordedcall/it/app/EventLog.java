@@ -3,7 +3,6 @@ package org.recordedcall.it.app;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.EventMetadata;
@@ -17,19 +16,25 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Application code observing the recorder's events, synchronously and asynchronously. An
- * asynchronous delivery counts as one only with what the specification promises such an
- * observer: an active request context, and the event's metadata where the observer asks for it.
+ * Application code observing the recorder's events asynchronously, and the log of every event
+ * seen ({@link SynchronousEvents} adds the synchronous ones where it is deployed: not in the
+ * typical application, whose calls are therefore observed asynchronously only, the case where
+ * the final record is made off the request thread). An asynchronous delivery counts as one only
+ * with what the specification promises such an observer: an active request context, and the
+ * event's metadata where the observer asks for it. Each entry notes the first value of the
+ * record's {@code Authorization} header, which must be masked for whoever sees it.
  */
 @ApplicationScoped
 public class EventLog {
 
     /** One observed event. */
     public record Seen(String event, String delivery, String id, String correlationId, Integer status,
-                       String outcome, String exceptionType, boolean hasEnd) {
+                       String outcome, String exceptionType, boolean hasEnd, String authorization) {
         static Seen of(String event, String delivery, CallRecord call) {
+            var authorization = call.requestHeaders() == null ? null : call.requestHeaders().get("authorization");
             return new Seen(event, delivery, call.id(), call.correlationId(), call.status(),
-                    call.outcome() == null ? null : call.outcome().name(), call.exceptionType(), call.endedAt() != null);
+                    call.outcome() == null ? null : call.outcome().name(), call.exceptionType(), call.endedAt() != null,
+                    authorization == null || authorization.isEmpty() ? null : authorization.get(0));
         }
     }
 
@@ -37,18 +42,6 @@ public class EventLog {
 
     @Inject
     BeanManager beans;
-
-    void started(@Observes CallStarted event) {
-        seen.add(Seen.of("CallStarted", "sync", event.call()));
-    }
-
-    void failed(@Observes CallFailed event) {
-        seen.add(Seen.of("CallFailed", "sync", event.call()));
-    }
-
-    void ended(@Observes CallEnded event) {
-        seen.add(Seen.of("CallEnded", "sync", event.call()));
-    }
 
     void startedAsync(@ObservesAsync CallStarted event) {
         seen.add(Seen.of("CallStarted", asynchronously(), event.call()));
@@ -62,6 +55,10 @@ public class EventLog {
         var delivery = metadata != null && metadata.getType().equals(CallEnded.class) ? asynchronously()
                 : "async without its metadata";
         seen.add(Seen.of("CallEnded", delivery, event.call()));
+    }
+
+    void add(Seen event) {
+        seen.add(event);
     }
 
     private String asynchronously() {

@@ -12,6 +12,7 @@ import org.recordedcall.internal.rest.Endpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one mutable record of a call while it runs. Filled by the filters, the writer
@@ -48,6 +49,8 @@ public final class CallDraft {
     private ServerSpan.Ids span;
     private Instant endedAt;
     private Long durationNanos;
+    // the final record, masked: made once, by whichever thread needs it first (finalRecord)
+    private CallRecord finalRecord;
 
     private CallDraft(CallKind kind, Endpoint endpoint, HttpFacts http, long startNanos, Instant startedAt,
                       boolean joinsSpan) {
@@ -183,7 +186,9 @@ public final class CallDraft {
         var key = Attributes.name(name);
         var text = value == null ? null : Attributes.value(value);
         synchronized (this) {
-            attributes.put(key, text);
+            if (endedAt == null) { // the final record may be made any time after the end: it is what stood then
+                attributes.put(key, text);
+            }
         }
     }
 
@@ -222,7 +227,35 @@ public final class CallDraft {
         }
         endedAt = at;
         durationNanos = Math.max(0, endNanos - startNanos);
+        entity = null; // the application's object, read for the arguments: not kept while the call waits to be stored
         return true;
+    }
+
+    /**
+     * The call's final record, made by {@code make} the first time it is asked for (once the
+     * call has ended, nothing in it changes), and the same record every time after: the writer's
+     * thread, the observers' threads and a synchronous observer's share it.
+     */
+    synchronized CallRecord finalRecord(Function<CallDraft, CallRecord> make) {
+        if (finalRecord == null) {
+            finalRecord = make.apply(this);
+        }
+        return finalRecord;
+    }
+
+    /** The request path below the context root; {@code null} for a bean method's call. */
+    String path() {
+        return http == null ? null : http.path();
+    }
+
+    /** How the call ended; {@code null} until it has. */
+    synchronized CallOutcome outcome() {
+        return endedAt == null ? null : CallOutcome.of(status, failure != null);
+    }
+
+    /** How long the call took; {@code null} until it has ended. */
+    synchronized Long durationNanos() {
+        return durationNanos;
     }
 
     synchronized CallRecord snapshot() {
@@ -245,7 +278,7 @@ public final class CallDraft {
                 .startedAt(startedAt)
                 .endedAt(endedAt)
                 .durationNanos(durationNanos)
-                .outcome(endedAt == null ? null : CallOutcome.of(status, failure != null))
+                .outcome(outcome())
                 .attributes(attributes.snapshot())
                 .traceId(span != null ? span.traceId() : facts == null ? null : TraceParent.traceId(facts.traceparent()))
                 .spanId(span == null ? null : span.spanId());

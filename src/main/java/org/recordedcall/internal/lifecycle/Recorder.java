@@ -18,6 +18,7 @@ import org.recordedcall.internal.masking.Masking;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -28,6 +29,12 @@ import java.util.function.Supplier;
  * nobody observes is not fired, nor is its snapshot of the call made; one nobody observes
  * asynchronously is not fired asynchronously (each asynchronous event costs a task on the
  * observer threads, and Weld's delivery).
+ *
+ * <p>The final record (the bodies decoded, the record built, its secrets masked) is made off
+ * the request's thread unless a synchronous observer of {@link CallEnded} needs it there: by the
+ * writer's thread as the record leaves the queue, or by an observer thread for the asynchronous
+ * observers, whichever comes first, once. What a call captures from live objects (arguments
+ * and result as JSON, the request's headers, the bodies' bytes) is taken while the call runs.
  */
 @Singleton
 public final class Recorder {
@@ -49,7 +56,13 @@ public final class Recorder {
 
     /** Whether an event type has synchronous and asynchronous observers; fixed once the application is deployed. */
     private record Observed(boolean synchronously, boolean asynchronously) {
+        boolean any() {
+            return synchronously || asynchronously;
+        }
     }
+
+    // the observer threads run Weld's notification themselves: no second hand-over
+    private static final NotificationOptions IN_THIS_THREAD = NotificationOptions.ofExecutor(Runnable::run);
 
     @Inject
     public Recorder(Settings settings, CallHandoff sink, BeanManager beans, Masking masking, StoragePolicy storage,
@@ -65,7 +78,11 @@ public final class Recorder {
     }
 
     void started(CallDraft call) {
-        fire(started, CallStarted.class, () -> new CallStarted(snapshot(call)));
+        var observers = observers(CallStarted.class, () -> new CallStarted(null));
+        if (observers.any()) {
+            var event = new CallStarted(snapshot(call)); // what is known now: made now
+            fire(started, observers, () -> event);
+        }
     }
 
     /** Records the failure unless one is already recorded, and fires {@link CallFailed} for the first. */
@@ -76,25 +93,35 @@ public final class Recorder {
     /** The same, for a failure the library knows only by its type and message. */
     void failed(CallDraft call, Failure failure) {
         if (call.fail(failure)) {
-            fire(failed, CallFailed.class, () -> new CallFailed(snapshot(call)));
+            var observers = observers(CallFailed.class, () -> new CallFailed(null));
+            if (observers.any()) {
+                var event = new CallFailed(snapshot(call));
+                fire(failed, observers, () -> event);
+            }
         }
     }
 
-    /** Ends the call once; later calls for the same call do nothing. */
+    /**
+     * Ends the call once; later calls for the same call do nothing. The final record is made
+     * here only for a synchronous observer; else by the writer's thread or an observer thread,
+     * whichever needs it first: nothing in it changes once the call has ended.
+     */
     void ended(CallDraft call) {
-        if (call.end(System.nanoTime(), Instant.now())) {
-            var record = snapshot(call);
-            // the sink before any observer, so that no observer can keep a call from being stored
-            try {
-                if (storage.stores(record, call.endpoint())) {
-                    sink.accept(record);
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "recorded-call: call " + record.id()
-                        + " could not be handed to the writer and is not stored.", e);
-            }
-            fire(ended, CallEnded.class, () -> new CallEnded(record));
+        if (!call.end(System.nanoTime(), Instant.now())) {
+            return;
         }
+        Supplier<CallRecord> record = () -> call.finalRecord(this::snapshot);
+        var observers = observers(CallEnded.class, () -> new CallEnded(null));
+        // the sink before any observer, so that no observer can keep a call from being stored
+        try {
+            if (storage.stores(call.path(), call.outcome(), call.durationNanos(), call.endpoint())) {
+                sink.accept(record);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "recorded-call: call " + call.id()
+                    + " could not be handed to the writer and is not stored.", e);
+        }
+        fire(ended, observers, () -> new CallEnded(record.get()));
     }
 
     /** What store, observers and the application's own {@code CurrentCall} see of the call: its secrets masked. */
@@ -103,30 +130,34 @@ public final class Recorder {
     }
 
     /**
-     * Fires the event to its observers; the payload (a masked snapshot of the call) is made
-     * only when the event type has any, or the first time, to ask the container which it has.
+     * Which observers an event type has, asked of the container the first time (with a blank
+     * event: only its type matters), fixed once the application is deployed.
      */
-    private <E> void fire(Event<E> event, Class<E> type, Supplier<E> payload) {
-        var observers = observed.get(type);
-        E made = null;
-        if (observers == null) {
-            made = payload.get();
-            var resolved = beans.resolveObserverMethods(made);
-            observers = new Observed(resolved.stream().anyMatch(observer -> !observer.isAsync()),
+    private Observed observers(Class<?> type, Supplier<Object> blank) {
+        var known = observed.get(type);
+        if (known == null) {
+            var resolved = beans.resolveObserverMethods(blank.get());
+            known = new Observed(resolved.stream().anyMatch(observer -> !observer.isAsync()),
                     resolved.stream().anyMatch(ObserverMethod::isAsync));
-            observed.putIfAbsent(type, observers);
+            observed.putIfAbsent(type, known);
         }
-        if (!observers.synchronously() && !observers.asynchronously()) {
-            return;
-        }
-        if (made == null) {
-            made = payload.get();
-        }
+        return known;
+    }
+
+    /**
+     * Fires the event to the observers it has. Its payload is made for synchronous observers
+     * here, and for asynchronous ones on the thread that delivers it, where there are the
+     * recorder's observer threads ({@link ObserverThreads}).
+     */
+    private <E> void fire(Event<E> event, Observed observers, Supplier<E> payload) {
         if (observers.synchronously()) {
+            var made = payload.get();
             fireSynchronously(event, made);
-        }
-        if (observers.asynchronously()) {
-            fireAsynchronously(event, made);
+            if (observers.asynchronously()) {
+                fireAsynchronously(event, () -> made);
+            }
+        } else if (observers.asynchronously()) {
+            fireAsynchronously(event, payload);
         }
     }
 
@@ -139,21 +170,44 @@ public final class Recorder {
         }
     }
 
-    private <E> void fireAsynchronously(Event<E> event, E payload) {
+    /**
+     * Hands the event to the observer threads, which make its payload and notify the
+     * observers in the thread that takes it; without them (no managed thread factory), the
+     * container's executor gets it from this thread.
+     */
+    private <E> void fireAsynchronously(Event<E> event, Supplier<E> payload) {
         try {
             var threads = observerThreads();
-            var delivered = threads.isPresent()
-                    ? event.fireAsync(payload, NotificationOptions.ofExecutor(threads.get()))
-                    : event.fireAsync(payload);
-            delivered.exceptionally(e -> {
-                ASYNC_FAILURES.warn("recorded-call: an asynchronous observer of " + payload.getClass().getSimpleName()
-                        + " failed, or observers fell too far behind. Fix the observer or catch inside it.", e);
-                return payload;
-            });
+            if (threads.isPresent()) {
+                threads.get().execute(() -> deliver(event, payload));
+            } else {
+                var made = payload.get();
+                logFailures(made, event.fireAsync(made));
+            }
         } catch (RuntimeException e) {
-            ASYNC_FAILURES.warn("recorded-call: could not fire " + payload.getClass().getSimpleName()
-                    + " asynchronously; synchronous observers were notified.", e);
+            ASYNC_FAILURES.warn("recorded-call: could not fire an event asynchronously; synchronous observers "
+                    + "were notified.", e);
         }
+    }
+
+    /** On an observer thread: makes the payload, and notifies the asynchronous observers in this thread. */
+    private <E> void deliver(Event<E> event, Supplier<E> payload) {
+        E made;
+        try {
+            made = payload.get();
+        } catch (RuntimeException e) {
+            ASYNC_FAILURES.warn("recorded-call: an event could not be made for the asynchronous observers.", e);
+            return;
+        }
+        logFailures(made, event.fireAsync(made, IN_THIS_THREAD));
+    }
+
+    private static <E> void logFailures(E payload, CompletionStage<E> delivered) {
+        delivered.exceptionally(e -> {
+            ASYNC_FAILURES.warn("recorded-call: an asynchronous observer of " + payload.getClass().getSimpleName()
+                    + " failed, or observers fell too far behind. Fix the observer or catch inside it.", e);
+            return payload;
+        });
     }
 
     /** Looked up at the first asynchronous event, on the thread of a call: one with the application's context. */

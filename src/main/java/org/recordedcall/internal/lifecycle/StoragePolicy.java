@@ -3,7 +3,6 @@ package org.recordedcall.internal.lifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.recordedcall.CallOutcome;
-import org.recordedcall.CallRecord;
 import org.recordedcall.internal.config.Settings;
 import org.recordedcall.internal.rest.Endpoint;
 
@@ -27,15 +26,20 @@ public final class StoragePolicy {
         this.excludedPaths = settings.excludePaths();
     }
 
-    boolean stores(CallRecord call, Endpoint endpoint) {
-        if (excluded(call.path())) {
+    /**
+     * Whether a finished call is stored, decided before its record is made.
+     *
+     * @param path the request path, {@code null} for a bean method's call
+     */
+    boolean stores(String path, CallOutcome outcome, Long durationNanos, Endpoint endpoint) {
+        if (excluded(path)) {
             return false;
         }
-        if (endpoint.onlyFailures() && call.outcome() == CallOutcome.SUCCESS) {
+        if (endpoint.onlyFailures() && outcome == CallOutcome.SUCCESS) {
             return false;
         }
         var slowerThan = endpoint.slowerThanMillis();
-        if (slowerThan > 0 && (call.durationNanos() == null || call.durationNanos() < slowerThan * 1_000_000L)) {
+        if (slowerThan > 0 && (durationNanos == null || durationNanos < slowerThan * 1_000_000L)) {
             return false;
         }
         var rate = endpoint.sampleRate(sampleRate);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -155,9 +156,9 @@ public class CallWriter implements CallHandoff, RecorderStatus {
     }
 
     @Override
-    public void accept(CallRecord call) {
+    public void accept(Supplier<CallRecord> call) {
         if (stopped || scheduler == null) {
-            queue.writeNow(call);
+            queue.writeNow(call.get());
             return;
         }
         queue.offer(call);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The bounded queue between finished calls and the database, and the batches that empty it.
@@ -48,7 +49,8 @@ final class WriteQueue {
 
     private final WriterSettings settings;
     private final Store store;
-    private final ArrayBlockingQueue<CallRecord> queue;
+    // each call's record is made as its batch leaves the queue, on the writer's thread, unless made already
+    private final ArrayBlockingQueue<Supplier<CallRecord>> queue;
     private final RateLimitedLog overflowLog = new RateLimitedLog(LOG, 10_000);
     private final RateLimitedLog errorLog = new RateLimitedLog(LOG, 10_000);
     private final WriterClock clock;
@@ -80,7 +82,7 @@ final class WriteQueue {
     }
 
     /** Takes a finished call; what happens when the queue is full is the overflow policy's. */
-    void offer(CallRecord call) {
+    void offer(Supplier<CallRecord> call) {
         if (queue.offer(call)) {
             counts.accepted.incrementAndGet();
             return;
@@ -92,7 +94,7 @@ final class WriteQueue {
         }
     }
 
-    private void offerWaiting(CallRecord call) {
+    private void offerWaiting(Supplier<CallRecord> call) {
         try {
             if (queue.offer(call, settings.overflowWaitMillis(), TimeUnit.MILLISECONDS)) {
                 counts.accepted.incrementAndGet();
@@ -104,7 +106,8 @@ final class WriteQueue {
         drop(call);
     }
 
-    private void writeThrough(CallRecord call) {
+    private void writeThrough(Supplier<CallRecord> finished) {
+        var call = finished.get();
         overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); call "
                 + call.id() + " (" + call.operation() + ") is written in the request's thread (overflow WRITE_THROUGH), "
                 + "which slows the response. Raise recordedcall.writer.queue-capacity if this repeats.", null);
@@ -125,8 +128,9 @@ final class WriteQueue {
         }
     }
 
-    private void drop(CallRecord call) {
+    private void drop(Supplier<CallRecord> finished) {
         counts.dropped();
+        var call = finished.get();
         overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); call "
                 + call.id() + " (" + call.operation() + ") was dropped. Raise recordedcall.writer.queue-capacity, "
                 + "or choose recordedcall.writer.overflow=WAIT or WRITE_THROUGH.", null);
@@ -205,15 +209,14 @@ final class WriteQueue {
                 pause(Math.min(pauseLeftMillis(), TimeUnit.NANOSECONDS.toMillis(deadline - clock.nanoTime())));
             }
         }
-        var left = new ArrayList<>(pending);
-        queue.drainTo(left);
+        var left = pending.size() + queue.drainTo(new ArrayList<>());
         pending = List.of();
         unclearRefusals.clear();
-        if (!left.isEmpty()) {
-            counts.failed.addAndGet(left.size());
+        if (left > 0) {
+            counts.failed.addAndGet(left);
             counts.error("left unwritten when the application stopped");
         }
-        return left.size();
+        return left;
     }
 
     /**
@@ -224,13 +227,18 @@ final class WriteQueue {
     private boolean writeNextBatch() {
         var batch = pending;
         var retry = !batch.isEmpty();
+        var full = retry;
         if (!retry) {
-            var next = new ArrayList<CallRecord>(Math.min(settings.batchSize(), queue.size()));
-            queue.drainTo(next, settings.batchSize());
-            if (next.isEmpty()) {
+            var taken = new ArrayList<Supplier<CallRecord>>(Math.min(settings.batchSize(), queue.size()));
+            queue.drainTo(taken, settings.batchSize());
+            if (taken.isEmpty()) {
                 return false;
             }
-            batch = next;
+            full = taken.size() >= settings.batchSize();
+            batch = records(taken);
+            if (batch.isEmpty()) {
+                return full || backlogged();
+            }
             pending = batch; // still counted in the queue depth while it is written
             sinks.deliver(batch); // once, as it leaves the queue: not again on a retry
         }
@@ -239,12 +247,29 @@ final class WriteQueue {
             pending = List.of();
             backoff.succeeded();
             counts.writeSucceeded();
-            return retry || batch.size() >= settings.batchSize() || backlogged();
+            return full || backlogged();
         }
         pending = left;
         backoff.failed();
         counts.writeFailed();
         return false;
+    }
+
+    /**
+     * The records of calls taken off the queue. One whose record cannot be made (a bug of the
+     * recorder's, never expected) is counted as failed and logged; the others go on.
+     */
+    private List<CallRecord> records(List<Supplier<CallRecord>> taken) {
+        var records = new ArrayList<CallRecord>(taken.size());
+        for (var call : taken) {
+            try {
+                records.add(call.get());
+            } catch (RuntimeException e) {
+                counts.failed.incrementAndGet();
+                error(e, "the record of a call could not be made, and it is not stored");
+            }
+        }
+        return records;
     }
 
     /** Writes the batch; returns the calls to try again later (none when done with: written or set aside). */

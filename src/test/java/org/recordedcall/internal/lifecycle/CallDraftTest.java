@@ -60,6 +60,39 @@ class CallDraftTest {
     }
 
     @Test
+    void theFinalRecordIsMadeOnceWhoeverAsksAndAnAttributeAfterTheEndIsNotInIt() throws Exception {
+        var call = draft(null);
+        call.attribute("order", 7);
+        call.respond(201, Map.of());
+        call.entity(new Object());
+        assertTrue(call.end(System.nanoTime(), Instant.now()));
+        assertNull(call.entity(), "the application's object is not kept while the call waits to be stored");
+        call.attribute("late", "x"); // an application thread still holding the call
+
+        var made = new java.util.concurrent.atomic.AtomicInteger();
+        var threads = new java.util.ArrayList<Thread>();
+        var seen = new java.util.concurrent.CopyOnWriteArrayList<org.recordedcall.CallRecord>();
+        for (int i = 0; i < 4; i++) { // the writer's and the observers' threads, at once
+            var thread = new Thread(() -> seen.add(call.finalRecord(draft -> {
+                made.incrementAndGet();
+                return draft.snapshot();
+            })));
+            thread.start();
+            threads.add(thread);
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
+
+        assertEquals(1, made.get());
+        seen.forEach(record -> assertSame(seen.get(0), record));
+        assertEquals(Map.of("order", "7"), seen.get(0).attributes());
+        assertEquals(CallOutcome.SUCCESS, call.outcome());
+        assertEquals(seen.get(0).durationNanos(), call.durationNanos());
+        assertEquals("/api/7", call.path());
+    }
+
+    @Test
     void incomingRequestIdBecomesTheCorrelationId() throws Exception {
         var record = draft("req-42").snapshot();
 

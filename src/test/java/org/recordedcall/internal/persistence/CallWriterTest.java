@@ -52,7 +52,7 @@ class CallWriterTest {
         writer.start(scheduler, UnaryOperator.identity());
         var threads = new ArrayList<Thread>();
         for (int t = 0; t < 8; t++) {
-            var thread = new Thread(() -> IntStream.range(0, 250).forEach(i -> writer.accept(call())));
+            var thread = new Thread(() -> IntStream.range(0, 250).forEach(i -> writer.accept(WriteQueueTest.handed(call()))));
             thread.start();
             threads.add(thread);
         }
@@ -74,10 +74,10 @@ class CallWriterTest {
         store.eachWrite = () -> {
             writesStarted.add(System.nanoTime());
             if (writesStarted.size() == 1) {
-                writer.accept(call()); // a request finishing during the write
+                writer.accept(WriteQueueTest.handed(call())); // a request finishing during the write
             }
         };
-        IntStream.range(0, 3).forEach(i -> writer.accept(call()));
+        IntStream.range(0, 3).forEach(i -> writer.accept(WriteQueueTest.handed(call())));
 
         await(() -> store.stored.size() == 4);
         assertEquals(List.of(3, 1), store.batches.stream().map(List::size).toList(),
@@ -91,7 +91,7 @@ class CallWriterTest {
     void theWriterComesBackByItselfWhenTheDatabaseReturns() throws InterruptedException {
         writer.start(scheduler, UnaryOperator.identity());
         store.up = false;
-        IntStream.range(0, 30).forEach(i -> writer.accept(call()));
+        IntStream.range(0, 30).forEach(i -> writer.accept(WriteQueueTest.handed(call())));
         await(() -> writer.writer().lastError() != null);
 
         store.up = true; // and no further call arrives to wake the writer
@@ -104,12 +104,12 @@ class CallWriterTest {
     void aBacklogLongerThanOneSliceIsWrittenWholeAcrossSlicesAndTheStopDrainsWhatARestLeft() throws InterruptedException {
         store.writeMillis = 8; // a few batches per slice of 20 ms
         writer.start(scheduler, UnaryOperator.identity());
-        IntStream.range(0, 600).forEach(i -> writer.accept(call()));
+        IntStream.range(0, 600).forEach(i -> writer.accept(WriteQueueTest.handed(call())));
 
         await(() -> store.stored.size() == 600);
         assertEquals(600, writer.writer().written());
 
-        IntStream.range(0, 400).forEach(i -> writer.accept(call()));
+        IntStream.range(0, 400).forEach(i -> writer.accept(WriteQueueTest.handed(call())));
         await(() -> store.stored.size() > 600); // a slice ran; the rest may be resting
         writer.stop();
 
@@ -121,12 +121,12 @@ class CallWriterTest {
     void stopWritesWhatIsQueuedAndLaterCallsInTheirOwnThread() {
         writer.start(scheduler, UnaryOperator.identity());
         scheduler.shutdownNow(); // nothing flushes but the stop itself
-        IntStream.range(0, 40).forEach(i -> writer.accept(call()));
+        IntStream.range(0, 40).forEach(i -> writer.accept(WriteQueueTest.handed(call())));
 
         writer.stop();
         assertEquals(40, store.stored.size());
 
-        writer.accept(call());
+        writer.accept(WriteQueueTest.handed(call()));
         assertEquals(41, store.stored.size(), "written in the caller once stopped");
         assertEquals(41, writer.writer().written());
     }
@@ -148,7 +148,7 @@ class CallWriterTest {
         var on = ConcurrentHashMap.<String>newKeySet();
         store.eachWrite = () -> on.add(Thread.currentThread().getName());
         for (int wave = 1; wave <= 3; wave++) {
-            IntStream.range(0, 40).forEach(i -> writer.accept(call()));
+            IntStream.range(0, 40).forEach(i -> writer.accept(WriteQueueTest.handed(call())));
             var written = wave * 40;
             await(() -> store.stored.size() == written); // a flush for each wave: the task scheduled again
         }
@@ -171,7 +171,7 @@ class CallWriterTest {
             var on = ConcurrentHashMap.<String>newKeySet();
             store.eachWrite = () -> on.add(Thread.currentThread().getName());
             writer.start(new ManagedScheduling(scheduler, none, UnaryOperator.identity()));
-            IntStream.range(0, 30).forEach(i -> writer.accept(call()));
+            IntStream.range(0, 30).forEach(i -> writer.accept(WriteQueueTest.handed(call())));
             await(() -> store.stored.size() == before + 30);
             writer.stop();
             assertTrue(on.stream().allMatch(name -> name.startsWith("pool-")), "written on the scheduler's threads: " + on);
@@ -181,7 +181,7 @@ class CallWriterTest {
 
     @Test
     void withoutAStartCallsAreWrittenInTheirOwnThread() {
-        writer.accept(call());
+        writer.accept(WriteQueueTest.handed(call()));
 
         assertEquals(1, store.stored.size());
     }
@@ -224,23 +224,23 @@ class CallWriterTest {
         };
         var stopping = new CallWriter(settings, store);
 
-        stopping.accept(call()); // not started: written in its own thread, through the interceptor
+        stopping.accept(WriteQueueTest.handed(call())); // not started: written in its own thread, through the interceptor
         assertEquals(1, stopping.writer().failed(), "before the stop, the container's refusal stands");
         assertTrue(local.isEmpty());
 
         stopping.stop();
         var late = call();
-        stopping.accept(late);
+        stopping.accept(WriteQueueTest.handed(late));
         assertEquals(List.of(late.id()), local, "written past the interceptor");
         assertEquals(1, stopping.writer().written());
 
         inTransaction.set(true);
-        stopping.accept(call());
+        stopping.accept(WriteQueueTest.handed(call()));
         refusal.set(new PersistenceException(new SQLException("taken", "23505")));
         inTransaction.set(false);
-        stopping.accept(call());
+        stopping.accept(WriteQueueTest.handed(call()));
         refusal.set(new PersistenceException("no SQLSTATE, and no container's refusal"));
-        stopping.accept(call());
+        stopping.accept(WriteQueueTest.handed(call()));
         assertEquals(1, local.size(), "in a transaction, a refusal with an SQLSTATE, or another failure: not written again");
         assertEquals(4, stopping.writer().failed());
     }
@@ -268,7 +268,7 @@ class CallWriterTest {
         var stopping = new CallWriter(settings, store);
         stopping.stop();
 
-        stopping.accept(call());
+        stopping.accept(WriteQueueTest.handed(call()));
 
         assertEquals(1, stopping.writer().failed());
         assertTrue(stopping.writer().lastError().contains("08006"), stopping.writer().lastError());

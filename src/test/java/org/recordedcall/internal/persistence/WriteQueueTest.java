@@ -14,8 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -171,7 +173,7 @@ class WriteQueueTest {
         var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store, clock, new Sinks(List.of(keeping), clock));
         store.up = false;
         var calls = calls(15);
-        calls.forEach(queue::offer);
+        calls.forEach(call -> queue.offer(handed(call)));
 
         queue.flush();
         assertEquals(10, keeping.got.size(), "the first batch, as it left the queue");
@@ -192,7 +194,7 @@ class WriteQueueTest {
         };
         var queue = new WriteQueue(settings(100, 10, Overflow.DROP), store, clock,
                 new Sinks(List.of(broken, keeping), clock));
-        calls(12).forEach(queue::offer);
+        calls(12).forEach(call -> queue.offer(handed(call)));
         var alone = calls(1).get(0);
 
         queue.flush();
@@ -222,7 +224,7 @@ class WriteQueueTest {
     @Test
     void queuedCallsAreWrittenInBatchesOfTheBatchSize() {
         var queue = queue(settings(100, 10, Overflow.DROP));
-        calls(25).forEach(queue::offer);
+        calls(25).forEach(call -> queue.offer(handed(call)));
 
         queue.flush();
 
@@ -234,22 +236,51 @@ class WriteQueueTest {
     }
 
     @Test
+    void eachRecordIsMadeAsItsBatchLeavesTheQueueOnTheWritersThreadAndOneThatCannotBeIsCountedFailed() {
+        var queue = queue(settings(100, 10, Overflow.DROP));
+        var madeOn = new CopyOnWriteArrayList<String>();
+        var calls = calls(3);
+        queue.offer(() -> {
+            madeOn.add(Thread.currentThread().getName());
+            return calls.get(0);
+        });
+        queue.offer(() -> {
+            throw new IllegalStateException("a recorder's bug");
+        });
+        queue.offer(handed(calls.get(2)));
+        assertEquals(List.of(), madeOn, "not made by the thread that handed the call over");
+
+        var writer = new Thread(queue::flush, "the-writer");
+        writer.start();
+        assertDoesNotThrow(() -> writer.join());
+
+        assertEquals(List.of("the-writer"), madeOn);
+        assertEquals(List.of(List.of(calls.get(0).id(), calls.get(2).id())), store.batches);
+        var status = queue.status();
+        assertEquals(3, status.accepted());
+        assertEquals(2, status.written());
+        assertEquals(1, status.failed());
+        assertEquals(0, status.queueDepth());
+        assertTrue(status.lastError().contains("a recorder's bug"), status.lastError());
+    }
+
+    @Test
     void callsArrivingWhileTheLastBatchIsWrittenWaitForTheNextFlushButABacklogDoesNot() {
         var queue = queue(settings(100, 10, Overflow.DROP));
         var arrivals = new ArrayList<>(calls(4));
         store.eachWrite = () -> {
             if (!arrivals.isEmpty()) {
-                queue.offer(arrivals.remove(0)); // a request finishing while the batch is written
+                queue.offer(handed(arrivals.remove(0))); // a request finishing while the batch is written
             }
         };
-        calls(5).forEach(queue::offer);
+        calls(5).forEach(call -> queue.offer(handed(call)));
 
         assertFalse(queue.flush(Long.MAX_VALUE), "a batch that emptied the queue ends the flush");
         assertEquals(List.of(5), store.batches.stream().map(List::size).toList(),
                 "not one small batch (and transaction) per call that came meanwhile");
         assertEquals(1, queue.status().queueDepth());
 
-        calls(21).forEach(queue::offer);
+        calls(21).forEach(call -> queue.offer(handed(call)));
         queue.flush();
         assertEquals(List.of(5, 10, 10, 4), store.batches.stream().map(List::size).toList(),
                 "full batches go on at once: a backlog; the call that came during them waits");
@@ -267,10 +298,10 @@ class WriteQueueTest {
         var arrivals = new ArrayList<>(calls(6));
         store.eachWrite = () -> {
             while (arrivals.size() > 1) {
-                queue.offer(arrivals.remove(0)); // five calls during the first write: half the queue
+                queue.offer(handed(arrivals.remove(0))); // five calls during the first write: half the queue
             }
         };
-        calls(10).forEach(queue::offer);
+        calls(10).forEach(call -> queue.offer(handed(call)));
 
         assertFalse(queue.flush(Long.MAX_VALUE));
         assertEquals(List.of(10, 5), store.batches.stream().map(List::size).toList(),
@@ -282,7 +313,7 @@ class WriteQueueTest {
     @Test
     void aSlicedFlushStopsAfterTheBatchThatEndsItsSliceAndSaysWhetherCallsWait() {
         var queue = queue(settings(100, 10, Overflow.DROP));
-        calls(25).forEach(queue::offer);
+        calls(25).forEach(call -> queue.offer(handed(call)));
         store.eachWrite = () -> clock.advanceMillis(1);
 
         assertTrue(queue.flush(1), "a slice of 1 ns ends after its first batch, calls left");
@@ -298,10 +329,10 @@ class WriteQueueTest {
     @Test
     void aQueueHalfFullOrMoreIsBacklogged() {
         var queue = queue(settings(10, 10, Overflow.DROP));
-        calls(4).forEach(queue::offer);
+        calls(4).forEach(call -> queue.offer(handed(call)));
         assertFalse(queue.backlogged());
 
-        queue.offer(calls(1).get(0));
+        queue.offer(handed(calls(1).get(0)));
 
         assertTrue(queue.backlogged());
     }
@@ -310,7 +341,7 @@ class WriteQueueTest {
     void aFullQueueDropsAndCountsByDefault() {
         var queue = queue(settings(5, 10, Overflow.DROP));
 
-        calls(8).forEach(queue::offer);
+        calls(8).forEach(call -> queue.offer(handed(call)));
 
         assertEquals(5, queue.status().accepted());
         assertEquals(3, queue.status().dropped());
@@ -323,7 +354,7 @@ class WriteQueueTest {
         var queue = queue(settings(2, 10, Overflow.WAIT));
 
         var started = System.nanoTime();
-        calls(3).forEach(queue::offer);
+        calls(3).forEach(call -> queue.offer(handed(call)));
 
         assertTrue(System.nanoTime() - started >= 15_000_000L, "waited for room");
         assertEquals(1, queue.status().dropped());
@@ -334,7 +365,7 @@ class WriteQueueTest {
         var queue = queue(settings(2, 10, Overflow.WRITE_THROUGH));
         var calls = calls(3);
 
-        calls.forEach(queue::offer);
+        calls.forEach(call -> queue.offer(handed(call)));
 
         assertEquals(List.of(calls.get(2).id()), store.stored, "the third went straight to the store");
         assertEquals(3, queue.status().accepted());
@@ -346,7 +377,7 @@ class WriteQueueTest {
         var queue = queue(settings(100, 10, Overflow.DROP));
         store.up = false;
         var calls = calls(15);
-        calls.forEach(queue::offer);
+        calls.forEach(call -> queue.offer(handed(call)));
 
         assertNull(queue.status().failingSince());
         var down = clock.now();
@@ -375,14 +406,14 @@ class WriteQueueTest {
         var queue = queue(settings(100, 10, Overflow.DROP));
         var calls = calls(5);
         store.refused = Set.of(calls.get(2).id());
-        calls.forEach(queue::offer);
+        calls.forEach(call -> queue.offer(handed(call)));
 
         queue.flush();
 
         assertEquals(4, store.stored.size());
         assertEquals(1, queue.status().failed());
         assertEquals(0, queue.status().queueDepth());
-        calls(3).forEach(queue::offer);
+        calls(3).forEach(call -> queue.offer(handed(call)));
         queue.flush();
         assertEquals(7, store.stored.size(), "the writer goes on after it");
         assertBalanced(queue);
@@ -393,7 +424,7 @@ class WriteQueueTest {
         var queue = queue(settings(100, 10, Overflow.DROP));
         var calls = calls(5);
         store.answerLost = Set.of(calls.get(0).id());
-        calls.forEach(queue::offer);
+        calls.forEach(call -> queue.offer(handed(call)));
 
         queue.flush();
         assertEquals(5, queue.status().queueDepth(), "kept: the database seemed to go away");
@@ -412,7 +443,7 @@ class WriteQueueTest {
         var call = calls(1).get(0);
         store.refused = Set.of(call.id());
 
-        queue.offer(call);
+        queue.offer(handed(call));
         queue.flush();
 
         assertEquals(1, queue.status().failed());
@@ -425,7 +456,7 @@ class WriteQueueTest {
         var queue = queue(settings(100, 10, Overflow.DROP));
         var calls = calls(1);
         store.refusedUnclearly = Set.of(calls.get(0).id());
-        calls.forEach(queue::offer);
+        calls.forEach(call -> queue.offer(handed(call)));
 
         for (int attempt = 1; attempt < WriteQueue.REFUSALS_TO_SET_ASIDE; attempt++) {
             queue.flush();
@@ -443,7 +474,7 @@ class WriteQueueTest {
         var queue = queue(settings(100, 10, Overflow.DROP));
         var calls = calls(5);
         store.refusedUnclearlyTimes.put(calls.get(0).id(), 2); // in its batch and alone, as a database closing does
-        calls.forEach(queue::offer);
+        calls.forEach(call -> queue.offer(handed(call)));
 
         queue.flush();
         assertEquals(4, store.stored.size());
@@ -461,7 +492,7 @@ class WriteQueueTest {
         var queue = queue(settings(100, 10, Overflow.DROP));
         store.singlesBeforeOutage = 4;
         var calls = calls(10);
-        calls.forEach(queue::offer);
+        calls.forEach(call -> queue.offer(handed(call)));
 
         queue.flush();
         assertEquals(4, store.stored.size(), "written one by one until the outage");
@@ -506,7 +537,7 @@ class WriteQueueTest {
     void aPauseIsKeptToTheMillisecondOnTheClock() {
         var queue = queue(settings(100, 10, Overflow.DROP));
         store.up = false;
-        calls(3).forEach(queue::offer);
+        calls(3).forEach(call -> queue.offer(handed(call)));
         queue.flush();
         store.up = true;
 
@@ -523,7 +554,7 @@ class WriteQueueTest {
     @Test
     void drainWritesEverythingQueued() {
         var queue = queue(settings(1000, 10, Overflow.DROP));
-        calls(95).forEach(queue::offer);
+        calls(95).forEach(call -> queue.offer(handed(call)));
 
         assertEquals(0, queue.drain(1_000));
 
@@ -534,7 +565,7 @@ class WriteQueueTest {
     void drainGivesUpAtItsTimeoutAndCountsWhatIsLeft() {
         var queue = queue(settings(1000, 10, Overflow.DROP));
         store.up = false;
-        calls(12).forEach(queue::offer);
+        calls(12).forEach(call -> queue.offer(handed(call)));
 
         var left = queue.drain(150);
 
@@ -549,5 +580,10 @@ class WriteQueueTest {
     private static void assertBalanced(WriteQueue queue) {
         var status = queue.status();
         assertEquals(status.accepted(), status.written() + status.failed() + status.queueDepth(), status::toString);
+    }
+
+    /** A call handed over as the recorder hands it: its record made when first asked for, the same one after. */
+    static Supplier<CallRecord> handed(CallRecord call) {
+        return () -> call;
     }
 }

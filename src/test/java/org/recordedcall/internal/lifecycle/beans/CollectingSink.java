@@ -6,6 +6,7 @@ import org.recordedcall.internal.lifecycle.CallHandoff;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** Keeps the finished calls in memory, in place of the database writer. */
 @Singleton
@@ -14,7 +15,7 @@ public class CollectingSink implements CallHandoff {
     public final List<CallRecord> calls = new CopyOnWriteArrayList<>();
 
     @Override
-    public void accept(CallRecord call) {
-        calls.add(call);
+    public void accept(Supplier<CallRecord> call) {
+        calls.add(call.get());
     }
 }
