@@ -239,6 +239,9 @@ public final class CallDraft {
     synchronized CallRecord finalRecord(Function<CallDraft, CallRecord> make) {
         if (finalRecord == null) {
             finalRecord = make.apply(this);
+            // the record holds the bodies as text now: the bytes are not kept twice while the call waits to be stored
+            requestBody = null;
+            responseBody = null;
         }
         return finalRecord;
     }
@@ -258,6 +261,7 @@ public final class CallDraft {
         return durationNanos;
     }
 
+    /** The call as it stands, unmasked: while it runs, and to make its final record ({@link #finalRecord}). */
     synchronized CallRecord snapshot() {
         var facts = http;
         var record = CallRecord.builder()

@@ -258,12 +258,8 @@ public final class HttpCalls {
     }
 
     private Map<String, List<String>> responseHeaders(HttpServletResponse response) {
-        var copy = headers.copy(response.getHeaderNames(), response::getHeaders);
         // some containers keep the content type out of the header list
-        if (response.getContentType() != null) {
-            copy.putIfAbsent("content-type", List.of(response.getContentType()));
-        }
-        return copy;
+        return headers.copy(response.getHeaderNames(), response::getHeaders).orElse("content-type", response.getContentType());
     }
 
     /**

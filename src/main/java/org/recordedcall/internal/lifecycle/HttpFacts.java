@@ -10,7 +10,7 @@ import java.util.Map;
  * @param path          the raw path below the context root
  * @param servletPath   the path the Jakarta REST servlet is mapped to (the application path)
  * @param query         the raw query string, or {@code null}
- * @param headers       header name to values, secrets masked
+ * @param headers       header name to values, secrets masked: copied at once, put in that form when first read
  * @param contentType   the request's content type, or {@code null}
  * @param contentEncoding the request's {@code Content-Encoding}, or {@code null}
  * @param clientAddress the client's address

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.recordedcall.internal.config.Settings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -18,7 +19,9 @@ import java.util.function.Function;
 /**
  * Copies headers into the record's form, lower-case name to values, with the values of secret
  * headers masked: those the setting names, those named like a secret (see
- * {@link org.recordedcall.RecordedCallSettings#MASKED_NAMES}), and those named like a key.
+ * {@link org.recordedcall.RecordedCallSettings#MASKED_NAMES}), and those named like a key. The
+ * container's values are copied at once; the form is made when the headers are first read
+ * ({@link TakenHeaders}), off the request's thread for most calls.
  */
 @Singleton
 public final class HeaderCapture {
@@ -38,32 +41,60 @@ public final class HeaderCapture {
         return masked.contains(lowerCaseName) || masking.isSecret(lowerCaseName) || lowerCaseName.endsWith("key");
     }
 
-    /** Headers read through an enumeration of names, as a servlet request offers them. */
-    public Map<String, List<String>> copy(Enumeration<String> names, Function<String, Enumeration<String>> values) {
-        var copy = new TreeMap<String, List<String>>();
+    /**
+     * Headers read through an enumeration of names, as a servlet request offers them: copied now,
+     * put in the record's form when first read ({@link TakenHeaders}).
+     */
+    public TakenHeaders copy(Enumeration<String> names, Function<String, Enumeration<String>> values) {
+        var taken = new ArrayList<>(32);
         while (names != null && names.hasMoreElements()) {
             var name = names.nextElement();
             var list = values.apply(name);
-            var kept = new ArrayList<String>(1);
-            while (list != null && list.hasMoreElements()) {
-                kept.add(list.nextElement());
+            var first = list != null && list.hasMoreElements() ? list.nextElement() : null;
+            if (first == null || !list.hasMoreElements()) {
+                taken.add(name);
+                taken.add(first == null ? List.of() : first);
+                continue;
             }
-            put(copy, name, kept);
+            var more = new ArrayList<String>(2);
+            more.add(first);
+            while (list.hasMoreElements()) {
+                more.add(list.nextElement());
+            }
+            taken.add(name);
+            taken.add(more);
         }
-        return copy;
+        return new TakenHeaders(taken.toArray(), this::form);
     }
 
-    /** Headers read through a collection of names, as a servlet response offers them. */
-    public Map<String, List<String>> copy(Collection<String> names, Function<String, Collection<String>> values) {
-        var copy = new TreeMap<String, List<String>>();
+    /**
+     * Headers read through a collection of names, as a servlet response offers them: copied now,
+     * put in the record's form when first read ({@link TakenHeaders}).
+     */
+    public TakenHeaders copy(Collection<String> names, Function<String, Collection<String>> values) {
+        var taken = new Object[names.size() * 2];
+        var i = 0;
         for (var name : names) {
             var list = values.apply(name);
-            put(copy, name, list == null ? List.of() : list);
+            taken[i++] = name;
+            taken[i++] = list == null || list.isEmpty() ? List.of()
+                    : list.size() == 1 ? list.iterator().next() : List.copyOf(list);
+        }
+        return new TakenHeaders(i == taken.length ? taken : Arrays.copyOf(taken, i), this::form);
+    }
+
+    /** Headers as taken, in the record's form: lower-case name to values, secrets masked, sorted. */
+    private Map<String, List<String>> form(Object[] taken) {
+        var copy = new TreeMap<String, List<String>>();
+        for (int i = 0; i < taken.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            var values = taken[i + 1] instanceof String one ? List.of(one) : (List<String>) taken[i + 1];
+            put(copy, (String) taken[i], values);
         }
         return copy;
     }
 
-    private void put(Map<String, List<String>> copy, String name, Collection<String> values) {
+    private void put(Map<String, List<String>> copy, String name, List<String> values) {
         // lower case: HTTP names are case-insensitive, and servers differ in the case they report
         var key = name.toLowerCase(Locale.ROOT);
         var kept = isSecret(key) ? Collections.nCopies(values.size(), MASK) : List.copyOf(values);

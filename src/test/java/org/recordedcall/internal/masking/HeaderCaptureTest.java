@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class HeaderCaptureTest {
 
@@ -46,6 +47,27 @@ class HeaderCaptureTest {
         assertEquals(List.of("***"), copy.get("x-internal-id"));
         assertEquals(List.of("Bearer secret"), copy.get("authorization"), "no longer a secret by either list");
         assertEquals(List.of("***"), copy.get("x-api-key"), "still named like a key");
+    }
+
+    @Test
+    void theContainersValuesAreCopiedAtOnceAndNamesOfOneHeaderInTwoCasesAreMerged() {
+        var capture = new HeaderCapture(Settings.defaults(), new Masking(Settings.defaults()));
+        var sent = new java.util.LinkedHashMap<String, java.util.Collection<String>>();
+        sent.put("X-Trace", new java.util.ArrayList<>(List.of("a", "b")));
+        sent.put("x-trace", new java.util.ArrayList<>(List.of("c")));
+        sent.put("Set-Cookie", new java.util.ArrayList<>(List.of("id=2")));
+        sent.put("X-Empty", new java.util.ArrayList<>());
+
+        var copy = capture.copy(sent.keySet(), sent::get).orElse("content-type", "application/json");
+        sent.get("X-Trace").add("changed after the copy");
+        sent.get("x-trace").clear();
+
+        assertEquals(Map.of("x-trace", List.of("a", "b", "c"), "set-cookie", List.of("***"), "x-empty", List.of(),
+                "content-type", List.of("application/json")), copy);
+        assertEquals(List.of("content-type", "set-cookie", "x-empty", "x-trace"), List.copyOf(copy.keySet()), "sorted");
+        assertThrows(UnsupportedOperationException.class, () -> copy.put("x", List.of()));
+        var withType = capture.copy(List.of("Content-Type"), name -> List.of("text/plain")).orElse("content-type", "x/y");
+        assertEquals(Map.of("content-type", List.of("text/plain")), withType, "the container's own wins");
     }
 
     private static Map<String, List<String>> copy(Settings settings) {
