@@ -109,6 +109,8 @@ class TypicalApplicationIT {
         assertEquals(201, ended.getInt("status"));
         assertEquals("SUCCESS", ended.getString("outcome"));
         assertEquals(text(row, "status"), String.valueOf(ended.getInt("status")));
+        assertEquals(text(row, "request_body"), ended.getString("requestBody"));
+        assertEquals(text(row, "response_body"), ended.getString("responseBody"));
         assertEquals("***", Api.object(text(row, "request_headers")).getJsonArray("authorization").getString(0));
         assertTrue(text(row, "request_body").contains("observed"), text(row, "request_body"));
         assertExactlyOneRow(id);

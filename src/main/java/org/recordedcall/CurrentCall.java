@@ -34,8 +34,8 @@ public interface CurrentCall {
      * an order, a customer): stored with the call, carried by its events, masked like any value
      * when its name is a secret's, and a filter of the query API and the dashboard
      * ({@code attribute=tenant:acme}). Call it from the resource, a filter, or any bean the
-     * resource calls; giving a name again replaces its value. Outside a recorded call it does
-     * nothing, and it never throws: a name keeps letters, digits, {@code .}, {@code _} and
+     * resource calls; giving a name again replaces its value. Outside a recorded call, or once
+     * the call has ended, it does nothing, and it never throws: a name keeps letters, digits, {@code .}, {@code _} and
      * {@code -} (any other character becomes {@code _}) and at most {@value #MAX_ATTRIBUTE_NAME}
      * of them; the value is {@code String.valueOf(value)}, control characters made spaces, at
      * most {@value #MAX_ATTRIBUTE_VALUE} characters; a call keeps {@value #MAX_ATTRIBUTES}

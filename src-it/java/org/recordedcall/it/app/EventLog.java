@@ -22,19 +22,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * the final record is made off the request thread). An asynchronous delivery counts as one only
  * with what the specification promises such an observer: an active request context, and the
  * event's metadata where the observer asks for it. Each entry notes the first value of the
- * record's {@code Authorization} header, which must be masked for whoever sees it.
+ * record's {@code Authorization} header, which must be masked for whoever sees it, and its bodies.
  */
 @ApplicationScoped
 public class EventLog {
 
     /** One observed event. */
     public record Seen(String event, String delivery, String id, String correlationId, Integer status,
-                       String outcome, String exceptionType, boolean hasEnd, String authorization) {
+                       String outcome, String exceptionType, boolean hasEnd, String authorization,
+                       String requestBody, String responseBody) {
         static Seen of(String event, String delivery, CallRecord call) {
             var authorization = call.requestHeaders() == null ? null : call.requestHeaders().get("authorization");
             return new Seen(event, delivery, call.id(), call.correlationId(), call.status(),
                     call.outcome() == null ? null : call.outcome().name(), call.exceptionType(), call.endedAt() != null,
-                    authorization == null || authorization.isEmpty() ? null : authorization.get(0));
+                    authorization == null || authorization.isEmpty() ? null : authorization.get(0),
+                    call.requestBody(), call.responseBody());
         }
     }
 

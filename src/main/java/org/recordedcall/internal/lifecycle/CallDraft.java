@@ -17,7 +17,9 @@ import java.util.function.Function;
 /**
  * The one mutable record of a call while it runs. Filled by the filters, the writer
  * interceptor and the CDI interceptor, possibly from several threads for an asynchronous
- * resource, hence synchronized. Every event carries an immutable {@link #snapshot()}.
+ * resource, hence synchronized. Every event carries an immutable {@link #snapshot()}. Once the
+ * call has ended nothing changes it, and its final record ({@link #finalRecord}) is made once,
+ * by whichever thread first needs it.
  */
 public final class CallDraft {
 
@@ -95,6 +97,9 @@ public final class CallDraft {
 
     /** The route template below the application path, as the locators on the way made it. */
     synchronized void locatedTemplate(String template) {
+        if (ended()) {
+            return;
+        }
         locatedTemplate = template;
     }
 
@@ -110,6 +115,9 @@ public final class CallDraft {
 
     /** The entity the runtime read for the method, for a method the CDI interceptor does not see. */
     synchronized void entity(Object read) {
+        if (ended()) {
+            return;
+        }
         entity = read;
     }
 
@@ -126,18 +134,30 @@ public final class CallDraft {
     }
 
     synchronized void requestBody(CappedBuffer copy) {
+        if (ended()) {
+            return;
+        }
         requestBody = copy;
     }
 
     synchronized void arguments(String json) {
+        if (ended()) {
+            return;
+        }
         arguments = json;
     }
 
     synchronized void result(String json) {
+        if (ended()) {
+            return;
+        }
         result = json;
     }
 
     synchronized void responseBody(CappedBuffer copy, String contentType) {
+        if (ended()) {
+            return;
+        }
         responseBody = copy;
         responseContentType = contentType;
     }
@@ -159,6 +179,9 @@ public final class CallDraft {
 
     /** The response body is not captured, for the reason given, which the record shows in its place. */
     synchronized void responseBodyOmitted(String note) {
+        if (ended()) {
+            return;
+        }
         responseBody = null;
         responseBodyNote = note;
     }
@@ -173,7 +196,7 @@ public final class CallDraft {
             return; // the common case, asked up to four times a call: no lock
         }
         synchronized (this) {
-            if (span == null) {
+            if (span == null && !ended()) {
                 // a bean method's call shares its span with whatever else runs in it: it reads, notes nothing
                 span = ServerSpan.join(kind == CallKind.HTTP ? id : null);
             }
@@ -186,14 +209,14 @@ public final class CallDraft {
         var key = Attributes.name(name);
         var text = value == null ? null : Attributes.value(value);
         synchronized (this) {
-            if (endedAt == null) { // the final record may be made any time after the end: it is what stood then
+            if (!ended()) {
                 attributes.put(key, text);
             }
         }
     }
 
     synchronized void principal(String name) {
-        if (name != null) {
+        if (name != null && !ended()) {
             principal = name;
         }
     }
@@ -216,8 +239,20 @@ public final class CallDraft {
     }
 
     synchronized void respond(int sentStatus, Map<String, List<String>> headers) {
+        if (ended()) {
+            return;
+        }
         status = sentStatus;
         responseHeaders = headers;
+    }
+
+    /**
+     * Whether the call has ended. From then on nothing changes it: its final record may be made
+     * any time later, on another thread, and must be what stood at the end (a stream's
+     * completion, an application thread still holding the call, may come after it).
+     */
+    private boolean ended() {
+        return endedAt != null;
     }
 
     /** Ends the call; returns {@code true} only the first time, so that it ends exactly once. */
@@ -243,6 +278,11 @@ public final class CallDraft {
             requestBody = null;
             responseBody = null;
         }
+        return finalRecord;
+    }
+
+    /** The final record if it has been made, else {@code null}. */
+    synchronized CallRecord finalRecordIfMade() {
         return finalRecord;
     }
 

@@ -18,7 +18,6 @@ import org.recordedcall.internal.masking.Masking;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -31,9 +30,9 @@ import java.util.function.Supplier;
  * observer threads, and Weld's delivery).
  *
  * <p>The final record (the bodies decoded, the record built, its secrets masked) is made off
- * the request's thread unless a synchronous observer of {@link CallEnded} needs it there: by the
- * writer's thread as the record leaves the queue, or by an observer thread for the asynchronous
- * observers, whichever comes first, once. What a call captures from live objects (arguments
+ * the request's thread unless a synchronous observer of {@link CallEnded} asks for it there: by
+ * the writer's thread as the record leaves the queue, or by an observer thread when an
+ * asynchronous observer asks for it ({@link CallEnded#call()}), whichever comes first, once. What a call captures from live objects (arguments
  * and result as JSON, the request's headers, the bodies' bytes) is taken while the call runs.
  */
 @Singleton
@@ -61,8 +60,6 @@ public final class Recorder {
         }
     }
 
-    // the observer threads run Weld's notification themselves: no second hand-over
-    private static final NotificationOptions IN_THIS_THREAD = NotificationOptions.ofExecutor(Runnable::run);
 
     @Inject
     public Recorder(Settings settings, CallHandoff sink, BeanManager beans, Masking masking, StoragePolicy storage,
@@ -80,8 +77,7 @@ public final class Recorder {
     void started(CallDraft call) {
         var observers = observers(CallStarted.class, () -> new CallStarted(null));
         if (observers.any()) {
-            var event = new CallStarted(snapshot(call)); // what is known now: made now
-            fire(started, observers, () -> event);
+            fire(started, observers, new CallStarted(snapshot(call))); // what is known now: made now
         }
     }
 
@@ -95,23 +91,21 @@ public final class Recorder {
         if (call.fail(failure)) {
             var observers = observers(CallFailed.class, () -> new CallFailed(null));
             if (observers.any()) {
-                var event = new CallFailed(snapshot(call));
-                fire(failed, observers, () -> event);
+                fire(failed, observers, new CallFailed(snapshot(call)));
             }
         }
     }
 
     /**
      * Ends the call once; later calls for the same call do nothing. The final record is made
-     * here only for a synchronous observer; else by the writer's thread or an observer thread,
-     * whichever needs it first: nothing in it changes once the call has ended.
+     * here only for a synchronous observer that asks for it; else by the writer's thread or an
+     * observer thread, whichever needs it first: nothing in it changes once the call has ended.
      */
     void ended(CallDraft call) {
         if (!call.end(System.nanoTime(), Instant.now())) {
             return;
         }
         Supplier<CallRecord> record = () -> call.finalRecord(this::snapshot);
-        var observers = observers(CallEnded.class, () -> new CallEnded(null));
         // the sink before any observer, so that no observer can keep a call from being stored
         try {
             if (storage.stores(call.path(), call.outcome(), call.durationNanos(), call.endpoint())) {
@@ -121,12 +115,20 @@ public final class Recorder {
             LOG.log(System.Logger.Level.WARNING, "recorded-call: call " + call.id()
                     + " could not be handed to the writer and is not stored.", e);
         }
-        fire(ended, observers, () -> new CallEnded(record.get()));
+        var observers = observers(CallEnded.class, () -> new CallEnded((CallRecord) null));
+        if (observers.any()) {
+            // the record made by whichever observer asks for it first: a synchronous one now, else on an observer thread
+            fire(ended, observers, new CallEnded(record));
+        }
     }
 
-    /** What store, observers and the application's own {@code CurrentCall} see of the call: its secrets masked. */
+    /**
+     * What store, observers and the application's own {@code CurrentCall} see of the call: its
+     * secrets masked. Once the final record is made, that record (the draft keeps its bodies no longer).
+     */
     CallRecord snapshot(CallDraft call) {
-        return masking.apply(call.snapshot(), call.endpoint().masked());
+        var finished = call.finalRecordIfMade();
+        return finished != null ? finished : masking.apply(call.snapshot(), call.endpoint().masked());
     }
 
     /**
@@ -144,19 +146,12 @@ public final class Recorder {
         return known;
     }
 
-    /**
-     * Fires the event to the observers it has. Its payload is made for synchronous observers
-     * here, and for asynchronous ones on the thread that delivers it, where there are the
-     * recorder's observer threads ({@link ObserverThreads}).
-     */
-    private <E> void fire(Event<E> event, Observed observers, Supplier<E> payload) {
+    /** Fires the event to the observers it has: synchronous ones first, then asynchronous ones. */
+    private <E> void fire(Event<E> event, Observed observers, E payload) {
         if (observers.synchronously()) {
-            var made = payload.get();
-            fireSynchronously(event, made);
-            if (observers.asynchronously()) {
-                fireAsynchronously(event, () -> made);
-            }
-        } else if (observers.asynchronously()) {
+            fireSynchronously(event, payload);
+        }
+        if (observers.asynchronously()) {
             fireAsynchronously(event, payload);
         }
     }
@@ -171,43 +166,25 @@ public final class Recorder {
     }
 
     /**
-     * Hands the event to the observer threads, which make its payload and notify the
-     * observers in the thread that takes it; without them (no managed thread factory), the
-     * container's executor gets it from this thread.
+     * Fired from the call's thread, so that the container gives the observers what it gives
+     * asynchronous observers (the caller's security context, with Weld); delivered on the
+     * observer threads ({@link ObserverThreads}), where there are any.
      */
-    private <E> void fireAsynchronously(Event<E> event, Supplier<E> payload) {
+    private <E> void fireAsynchronously(Event<E> event, E payload) {
         try {
             var threads = observerThreads();
-            if (threads.isPresent()) {
-                threads.get().execute(() -> deliver(event, payload));
-            } else {
-                var made = payload.get();
-                logFailures(made, event.fireAsync(made));
-            }
+            var delivered = threads.isPresent()
+                    ? event.fireAsync(payload, NotificationOptions.ofExecutor(threads.get()))
+                    : event.fireAsync(payload);
+            delivered.exceptionally(e -> {
+                ASYNC_FAILURES.warn("recorded-call: an asynchronous observer of " + payload.getClass().getSimpleName()
+                        + " failed, or observers fell too far behind. Fix the observer or catch inside it.", e);
+                return payload;
+            });
         } catch (RuntimeException e) {
-            ASYNC_FAILURES.warn("recorded-call: could not fire an event asynchronously; synchronous observers "
-                    + "were notified.", e);
+            ASYNC_FAILURES.warn("recorded-call: could not fire " + payload.getClass().getSimpleName()
+                    + " asynchronously; synchronous observers were notified.", e);
         }
-    }
-
-    /** On an observer thread: makes the payload, and notifies the asynchronous observers in this thread. */
-    private <E> void deliver(Event<E> event, Supplier<E> payload) {
-        E made;
-        try {
-            made = payload.get();
-        } catch (RuntimeException e) {
-            ASYNC_FAILURES.warn("recorded-call: an event could not be made for the asynchronous observers.", e);
-            return;
-        }
-        logFailures(made, event.fireAsync(made, IN_THIS_THREAD));
-    }
-
-    private static <E> void logFailures(E payload, CompletionStage<E> delivered) {
-        delivered.exceptionally(e -> {
-            ASYNC_FAILURES.warn("recorded-call: an asynchronous observer of " + payload.getClass().getSimpleName()
-                    + " failed, or observers fell too far behind. Fix the observer or catch inside it.", e);
-            return payload;
-        });
     }
 
     /** Looked up at the first asynchronous event, on the thread of a call: one with the application's context. */

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import org.recordedcall.internal.config.Settings;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -49,22 +48,35 @@ public final class HeaderCapture {
         var taken = new ArrayList<>(32);
         while (names != null && names.hasMoreElements()) {
             var name = names.nextElement();
-            var list = values.apply(name);
-            var first = list != null && list.hasMoreElements() ? list.nextElement() : null;
-            if (first == null || !list.hasMoreElements()) {
-                taken.add(name);
-                taken.add(first == null ? List.of() : first);
+            if (name == null) {
                 continue;
             }
-            var more = new ArrayList<String>(2);
-            more.add(first);
-            while (list.hasMoreElements()) {
-                more.add(list.nextElement());
-            }
             taken.add(name);
-            taken.add(more);
+            taken.add(values(values.apply(name)));
         }
         return new TakenHeaders(taken.toArray(), this::form);
+    }
+
+    /** A header's values as taken: the one value (the common case), else a list; {@code null}s left out. */
+    private static Object values(Enumeration<String> list) {
+        String first = null;
+        List<String> more = null;
+        while (list != null && list.hasMoreElements()) {
+            var value = list.nextElement();
+            if (value == null) {
+                continue;
+            }
+            if (first == null) {
+                first = value;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(2);
+                    more.add(first);
+                }
+                more.add(value);
+            }
+        }
+        return more != null ? more : first != null ? first : List.of();
     }
 
     /**
@@ -72,15 +84,16 @@ public final class HeaderCapture {
      * put in the record's form when first read ({@link TakenHeaders}).
      */
     public TakenHeaders copy(Collection<String> names, Function<String, Collection<String>> values) {
-        var taken = new Object[names.size() * 2];
-        var i = 0;
+        var taken = new ArrayList<>(names.size() * 2);
         for (var name : names) {
+            if (name == null) {
+                continue;
+            }
             var list = values.apply(name);
-            taken[i++] = name;
-            taken[i++] = list == null || list.isEmpty() ? List.of()
-                    : list.size() == 1 ? list.iterator().next() : List.copyOf(list);
+            taken.add(name);
+            taken.add(list == null ? List.of() : values(Collections.enumeration(list)));
         }
-        return new TakenHeaders(i == taken.length ? taken : Arrays.copyOf(taken, i), this::form);
+        return new TakenHeaders(taken.toArray(), this::form);
     }
 
     /** Headers as taken, in the record's form: lower-case name to values, secrets masked, sorted. */

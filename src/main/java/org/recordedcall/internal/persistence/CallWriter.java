@@ -158,7 +158,7 @@ public class CallWriter implements CallHandoff, RecorderStatus {
     @Override
     public void accept(Supplier<CallRecord> call) {
         if (stopped || scheduler == null) {
-            queue.writeNow(call.get());
+            queue.writeNow(call);
             return;
         }
         queue.offer(call);

@@ -60,6 +60,8 @@ final class WriteQueue {
 
     // only the flusher changes these, under the lock of this object
     private volatile List<CallRecord> pending = List.of();
+    // calls taken off the queue whose records are being made: still in the queue's depth
+    private volatile int making;
     // calls refused for no clear reason, and how often, while the database answered
     private final Map<String, Integer> unclearRefusals = new HashMap<>();
 
@@ -106,18 +108,22 @@ final class WriteQueue {
         drop(call);
     }
 
-    private void writeThrough(Supplier<CallRecord> finished) {
-        var call = finished.get();
-        overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); call "
-                + call.id() + " (" + call.operation() + ") is written in the request's thread (overflow WRITE_THROUGH), "
-                + "which slows the response. Raise recordedcall.writer.queue-capacity if this repeats.", null);
+    private void writeThrough(Supplier<CallRecord> call) {
+        overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); calls are "
+                + "written in the requests' threads (overflow WRITE_THROUGH), which slows the responses. Raise "
+                + "recordedcall.writer.queue-capacity if this repeats.", null);
         writeNow(call);
     }
 
     /** Stores one call in the caller's thread, past the queue. */
-    void writeNow(CallRecord call) {
+    void writeNow(Supplier<CallRecord> finished) {
         counts.accepted.incrementAndGet();
-        sinks.deliver(List.of(call));
+        var made = records(List.of(finished));
+        if (made.isEmpty()) {
+            return;
+        }
+        var call = made.get(0);
+        sinks.deliver(made);
         try {
             store.write(List.of(call));
             counts.written.incrementAndGet();
@@ -128,11 +134,11 @@ final class WriteQueue {
         }
     }
 
-    private void drop(Supplier<CallRecord> finished) {
+    private void drop(Supplier<CallRecord> call) {
+        // its record is not made: not for a log line, on the request's thread, while the recorder is overwhelmed
         counts.dropped();
-        var call = finished.get();
-        overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); call "
-                + call.id() + " (" + call.operation() + ") was dropped. Raise recordedcall.writer.queue-capacity, "
+        overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); calls are "
+                + "dropped (" + counts.dropped.get() + " so far). Raise recordedcall.writer.queue-capacity, "
                 + "or choose recordedcall.writer.overflow=WAIT or WRITE_THROUGH.", null);
     }
 
@@ -235,7 +241,12 @@ final class WriteQueue {
                 return false;
             }
             full = taken.size() >= settings.batchSize();
-            batch = records(taken);
+            making = taken.size();
+            try {
+                batch = records(taken);
+            } finally {
+                making = 0;
+            }
             if (batch.isEmpty()) {
                 return full || backlogged();
             }
@@ -261,12 +272,19 @@ final class WriteQueue {
      */
     private List<CallRecord> records(List<Supplier<CallRecord>> taken) {
         var records = new ArrayList<CallRecord>(taken.size());
+        var failed = 0;
         for (var call : taken) {
             try {
                 records.add(call.get());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError fatal) {
+                    counts.failed.addAndGet(taken.size() - failed); // none of them will be written now
+                    throw fatal;
+                }
+                failed++;
                 counts.failed.incrementAndGet();
-                error(e, "the record of a call could not be made, and it is not stored");
+                error(e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e),
+                        "the record of a call could not be made, and it is not stored");
             }
         }
         return records;
@@ -404,7 +422,7 @@ final class WriteQueue {
     }
 
     WriterStatus status() {
-        return counts.status(queue.size() + pending.size());
+        return counts.status(queue.size() + pending.size() + making);
     }
 
     /** Counts calls the retention purge deleted. */

@@ -93,6 +93,34 @@ class CallDraftTest {
     }
 
     @Test
+    void nothingChangesACallOnceItHasEndedSoItsLaterRecordIsWhatStoodAtTheEnd() throws Exception {
+        var call = draft(null);
+        call.respond(200, Map.of("content-type", List.of("text/event-stream")));
+        call.responseBodyOmitted("<still open>");
+        call.principal("alice");
+        call.arguments("{\"a\":1}");
+        assertTrue(call.end(System.nanoTime(), Instant.now()));
+
+        // a stream's completion, or an application thread still holding the call, after its end
+        call.respond(500, Map.of());
+        call.responseBodyOmitted("<not recorded: server-sent events>");
+        call.principal("mallory");
+        call.arguments("{\"a\":2}");
+        call.result("\"late\"");
+        call.locatedTemplate("/elsewhere");
+        var record = call.finalRecord(CallDraft::snapshot);
+
+        assertEquals(200, record.status());
+        assertEquals(List.of("text/event-stream"), record.responseHeaders().get("content-type"));
+        assertEquals("<still open>", record.responseBody());
+        assertEquals("alice", record.principal());
+        assertEquals("{\"a\":1}", record.arguments());
+        assertNull(record.result());
+        assertEquals("/api/{id}", record.route());
+        assertEquals(CallOutcome.SUCCESS, call.outcome());
+    }
+
+    @Test
     void incomingRequestIdBecomesTheCorrelationId() throws Exception {
         var record = draft("req-42").snapshot();
 

@@ -68,6 +68,12 @@ class HeaderCaptureTest {
         assertThrows(UnsupportedOperationException.class, () -> copy.put("x", List.of()));
         var withType = capture.copy(List.of("Content-Type"), name -> List.of("text/plain")).orElse("content-type", "x/y");
         assertEquals(Map.of("content-type", List.of("text/plain")), withType, "the container's own wins");
+        var odd = new java.util.LinkedHashMap<String, List<String>>();
+        odd.put("X-Some", java.util.Arrays.asList(null, "x", null));
+        odd.put("X-None", java.util.Arrays.asList((String) null));
+        assertEquals(Map.of("x-some", List.of("x"), "x-none", List.of()),
+                capture.copy(Collections.enumeration(odd.keySet()), name -> Collections.enumeration(odd.get(name))),
+                "a container's null value is left out, never a failure later where the record is made");
     }
 
     private static Map<String, List<String>> copy(Settings settings) {

@@ -198,7 +198,7 @@ class WriteQueueTest {
         var alone = calls(1).get(0);
 
         queue.flush();
-        queue.writeNow(alone);
+        queue.writeNow(handed(alone));
 
         assertEquals(13, store.stored.size());
         assertEquals(13, keeping.got.size());
