@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -105,7 +106,7 @@ public final class Recorder {
         if (!call.end(System.nanoTime(), Instant.now())) {
             return;
         }
-        Supplier<CallRecord> record = () -> call.finalRecord(this::snapshot);
+        var record = new FinalRecord(call, this::snapshot);
         // the sink before any observer, so that no observer can keep a call from being stored
         try {
             if (storage.stores(call.path(), call.outcome(), call.durationNanos(), call.endpoint())) {
@@ -119,6 +120,31 @@ public final class Recorder {
         if (observers.any()) {
             // the record made by whichever observer asks for it first: a synchronous one now, else on an observer thread
             fire(ended, observers, new CallEnded(record));
+        }
+    }
+
+    /**
+     * A finished call's record, made when first asked for (by the draft, once), after which it
+     * holds the record alone: a call waiting in the writer's queue, whose record an observer
+     * thread made, keeps no longer what the draft captured besides.
+     */
+    private static final class FinalRecord implements Supplier<CallRecord> {
+        private final Function<CallDraft, CallRecord> make;
+        private CallDraft draft;
+        private CallRecord record;
+
+        FinalRecord(CallDraft draft, Function<CallDraft, CallRecord> make) {
+            this.draft = draft;
+            this.make = make;
+        }
+
+        @Override
+        public synchronized CallRecord get() {
+            if (record == null) {
+                record = draft.finalRecord(make);
+                draft = null;
+            }
+            return record;
         }
     }
 
