@@ -33,8 +33,9 @@ import java.util.function.Supplier;
  * <p>The final record (the bodies decoded, the record built, its secrets masked) is made off
  * the request's thread unless a synchronous observer of {@link CallEnded} asks for it there: by
  * the writer's thread as the record leaves the queue, or by an observer thread when an
- * asynchronous observer asks for it ({@link CallEnded#call()}), whichever comes first, once. What a call captures from live objects (arguments
- * and result as JSON, the request's headers, the bodies' bytes) is taken while the call runs.
+ * asynchronous observer asks for it ({@link CallEnded#call()}), whichever comes first, once.
+ * What a call captures from live objects (arguments and result as JSON, the request's headers,
+ * the bodies' bytes) is taken while the call runs.
  */
 @Singleton
 public final class Recorder {
@@ -60,7 +61,6 @@ public final class Recorder {
             return synchronously || asynchronously;
         }
     }
-
 
     @Inject
     public Recorder(Settings settings, CallHandoff sink, BeanManager beans, Masking masking, StoragePolicy storage,
