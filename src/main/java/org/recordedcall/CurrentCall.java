@@ -35,8 +35,8 @@ public interface CurrentCall {
      * when its name is a secret's, and a filter of the query API and the dashboard
      * ({@code attribute=tenant:acme}). Call it from the resource, a filter, or any bean the
      * resource calls; giving a name again replaces its value. Outside a recorded call, or once
-     * the call has ended, it does nothing, and it never throws: a name keeps letters, digits, {@code .}, {@code _} and
-     * {@code -} (any other character becomes {@code _}) and at most {@value #MAX_ATTRIBUTE_NAME}
+     * the call has ended, it does nothing, and it never throws: a name keeps letters, digits,
+     * {@code .}, {@code _} and {@code -} (any other character becomes {@code _}) and at most {@value #MAX_ATTRIBUTE_NAME}
      * of them; the value is {@code String.valueOf(value)}, control characters made spaces, at
      * most {@value #MAX_ATTRIBUTE_VALUE} characters; a call keeps {@value #MAX_ATTRIBUTES}
      * attributes, and {@value #CUT_ATTRIBUTE} counts those it did not keep. A {@code null} or

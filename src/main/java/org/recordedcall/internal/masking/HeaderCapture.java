@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,17 +53,18 @@ public final class HeaderCapture {
                 continue;
             }
             taken.add(name);
-            taken.add(values(values.apply(name)));
+            var list = values.apply(name);
+            taken.add(list == null ? List.of() : values(list.asIterator()));
         }
         return new TakenHeaders(taken.toArray(), this::form);
     }
 
     /** A header's values as taken: the one value (the common case), else a list; {@code null}s left out. */
-    private static Object values(Enumeration<String> list) {
+    private static Object values(Iterator<String> list) {
         String first = null;
         List<String> more = null;
-        while (list != null && list.hasMoreElements()) {
-            var value = list.nextElement();
+        while (list.hasNext()) {
+            var value = list.next();
             if (value == null) {
                 continue;
             }
@@ -91,7 +93,7 @@ public final class HeaderCapture {
             }
             var list = values.apply(name);
             taken.add(name);
-            taken.add(list == null ? List.of() : values(Collections.enumeration(list)));
+            taken.add(list == null ? List.of() : values(list.iterator()));
         }
         return new TakenHeaders(taken.toArray(), this::form);
     }

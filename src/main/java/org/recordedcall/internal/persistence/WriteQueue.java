@@ -92,7 +92,7 @@ final class WriteQueue {
         switch (settings.overflow()) {
             case WAIT -> offerWaiting(call);
             case WRITE_THROUGH -> writeThrough(call);
-            default -> drop(call);
+            default -> drop();
         }
     }
 
@@ -105,7 +105,7 @@ final class WriteQueue {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        drop(call);
+        drop();
     }
 
     private void writeThrough(Supplier<CallRecord> call) {
@@ -125,7 +125,7 @@ final class WriteQueue {
         var call = made.get(0);
         sinks.deliver(made);
         try {
-            store.write(List.of(call));
+            store.write(made);
             counts.written.incrementAndGet();
         } catch (RuntimeException e) {
             counts.failed.incrementAndGet();
@@ -134,8 +134,8 @@ final class WriteQueue {
         }
     }
 
-    private void drop(Supplier<CallRecord> call) {
-        // its record is not made: not for a log line, on the request's thread, while the recorder is overwhelmed
+    private void drop() {
+        // the call's record is not made: not for a log line, on the request's thread, while the recorder is overwhelmed
         counts.dropped();
         overflowLog.warn("recorded-call: the write queue is full (" + settings.queueCapacity() + " calls); calls are "
                 + "dropped (" + counts.dropped.get() + " so far). Raise recordedcall.writer.queue-capacity, "
