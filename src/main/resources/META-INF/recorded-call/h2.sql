@@ -1,6 +1,6 @@
 -- recorded-call: the RECORDED_CALL table for H2 2.x.
--- The library runs this at start-up (every statement is IF NOT EXISTS, so existing rows are
--- never touched) unless recordedcall.schema.create=false; a DBA may run it by hand instead.
+-- The library runs this at start-up (every statement is IF NOT EXISTS or IF EXISTS, and none
+-- touches a row) unless recordedcall.schema.create=false; a DBA may run it by hand instead.
 -- Statements end with a semicolon at the end of a line.
 CREATE TABLE IF NOT EXISTS RECORDED_CALL (
     id                      VARCHAR(36) NOT NULL PRIMARY KEY,
@@ -41,9 +41,19 @@ CREATE TABLE IF NOT EXISTS RECORDED_CALL (
 ALTER TABLE RECORDED_CALL ADD COLUMN IF NOT EXISTS attributes CLOB;
 -- 2026-11-30: the OpenTelemetry server span a call belongs to.
 ALTER TABLE RECORDED_CALL ADD COLUMN IF NOT EXISTS span_id VARCHAR(16);
-CREATE INDEX IF NOT EXISTS RECORDED_CALL_STARTED_AT ON RECORDED_CALL (started_at);
-CREATE INDEX IF NOT EXISTS RECORDED_CALL_STATUS ON RECORDED_CALL (status, started_at);
-CREATE INDEX IF NOT EXISTS RECORDED_CALL_OUTCOME ON RECORDED_CALL (outcome, started_at);
-CREATE INDEX IF NOT EXISTS RECORDED_CALL_ROUTE ON RECORDED_CALL (route, started_at);
+-- The indexes. H2 reads an index in its own order only, never backwards, and sorts every matching
+-- row for an ORDER BY that is not exactly an index's columns and directions. So each order the
+-- query API pages in has an index of its own: newest first, oldest first (the purge's order too),
+-- slowest first; correlation ids are looked up. Filters on the route, the status, the outcome and
+-- the rest walk the newest-first index until a page is full. Every index costs every insert.
+CREATE INDEX IF NOT EXISTS RECORDED_CALL_NEWEST ON RECORDED_CALL (started_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS RECORDED_CALL_OLDEST ON RECORDED_CALL (started_at, id);
+CREATE INDEX IF NOT EXISTS RECORDED_CALL_SLOWEST ON RECORDED_CALL (duration_nanos DESC, id DESC);
 CREATE INDEX IF NOT EXISTS RECORDED_CALL_CORRELATION ON RECORDED_CALL (correlation_id);
-CREATE INDEX IF NOT EXISTS RECORDED_CALL_DURATION ON RECORDED_CALL (duration_nanos);
+-- 2026-12-01: the indexes earlier releases made on H2, which it could not page with (it sorted the
+-- whole table for each page), replaced by those above. Rows are not touched.
+DROP INDEX IF EXISTS RECORDED_CALL_STARTED_AT;
+DROP INDEX IF EXISTS RECORDED_CALL_STATUS;
+DROP INDEX IF EXISTS RECORDED_CALL_OUTCOME;
+DROP INDEX IF EXISTS RECORDED_CALL_ROUTE;
+DROP INDEX IF EXISTS RECORDED_CALL_DURATION;

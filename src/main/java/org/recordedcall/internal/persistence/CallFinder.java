@@ -39,6 +39,10 @@ final class CallFinder {
         }
         if (after != null) {
             Comparable<Object> last = keyValue(after);
+            // the first conjunct says the same as the second, as a range an index can start at (H2 reads no OR as one)
+            where.add(descending
+                    ? builder.lessThanOrEqualTo(key, last)
+                    : builder.greaterThanOrEqualTo(key, last));
             where.add(descending
                     ? builder.or(builder.lessThan(key, last), builder.and(builder.equal(key, last), builder.lessThan(id, after.id())))
                     : builder.or(builder.greaterThan(key, last), builder.and(builder.equal(key, last), builder.greaterThan(id, after.id()))));
