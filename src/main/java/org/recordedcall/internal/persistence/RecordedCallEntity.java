@@ -18,10 +18,11 @@ import java.time.ZoneOffset;
 /**
  * One row of {@code RECORDED_CALL}, whose DDL ships in {@code META-INF/recorded-call/}. The
  * id is the call's UUID, made by us: no identity column, which EclipseLink on H2 2.x cannot
- * create. Long texts are plain strings over CLOB/TEXT columns, not {@code @Lob}, which
- * Hibernate would bind as a PostgreSQL large object. Values longer than their column are cut
- * to fit, and NUL characters (which PostgreSQL stores in no text column) are replaced by
- * U+FFFD, rather than failing the write.
+ * create. Long texts are plain strings over H2's CHARACTER VARYING (CLOB in tables of earlier
+ * releases) and PostgreSQL's TEXT columns, not {@code @Lob}, which Hibernate would bind as a
+ * PostgreSQL large object. Values longer than their column are cut to fit, and NUL characters
+ * (which PostgreSQL stores in no text column) are replaced by U+FFFD, rather than failing the
+ * write.
  */
 @Entity
 @Table(name = "RECORDED_CALL")
