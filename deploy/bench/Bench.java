@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  */
 public final class Bench {
 
-    static final String ORDER = "{\"item\":\"book\",\"quantity\":2}";
+    // the order every call sends; -Dbench.itemChars=N makes its item N characters long, which the
+    // request body, the argument, the result and the response body then all carry (real bodies
+    // are longer than the demo's 30 bytes: H2 keeps a CLOB over 256 bytes apart from its row)
+    static final String ORDER = "{\"item\":\"" + item(Integer.getInteger("bench.itemChars", 4)) + "\",\"quantity\":2}";
     static final String RECORDED = "/demo/api/orders";
     // the same code unrecorded: its path routes like the recorded one's (UnrecordedOrdersResource)
     static final String UNRECORDED = "/demo/api/unseen";
@@ -69,6 +72,14 @@ public final class Bench {
     final String serverPid;
     final String dbControl;
     long recordedCalls;
+
+    static String item(int chars) {
+        var item = new StringBuilder("book");
+        while (item.length() < chars) {
+            item.append(" and another book".substring(0, Math.min(17, chars - item.length())));
+        }
+        return item.substring(0, Math.max(1, chars));
+    }
 
     Bench(String[] args) {
         port = Integer.parseInt(args[0]);
