@@ -30,6 +30,7 @@
 #   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went
 #                                            # (by thread, and the library's own work on the request threads),
 #                                            # GC pauses, writer flushes, and what ran while 1b's slow requests waited
+#   BENCH_OPTS="-Dbench.itemChars=1500" deploy/benchmark.sh          # orders 1,500 characters long, not 30 bytes
 #   BENCH_DB=h2 deploy/benchmark.sh          # the embedded default instead: the demo on the server's own H2
 #                                            # (sections 1, 1b, 2, 3 and 5; 4 and 6 need PostgreSQL)
 set -euo pipefail

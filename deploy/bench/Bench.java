@@ -212,6 +212,18 @@ public final class Bench {
                     unrecordedDatabase, recordedDatabase, recordedDatabase - unrecordedDatabase,
                     recordedCpu - unrecordedCpu + recordedDatabase - unrecordedDatabase);
         }
+        // what the writer's, the observers' and the embedded H2's own threads did during the unrecorded
+        // rounds is the recorded calls' work (an unrecorded call gives them none): the last flush of a
+        // recorded round, and H2's background writer, which rewrites its file's chunks when the
+        // database is idle, so mostly then; "added" above counts it against the recorded calls
+        var recordsWork = (java.util.function.Predicate<String>) group -> isWriterThread(group) || isObserverThread(group)
+                || isEmbeddedDatabase(group);
+        var leftOver = unrecordedAtRate.nanosOf(recordsWork) / 1e3;
+        System.out.printf(Locale.ROOT, "   recorded calls' work in the unrecorded rounds (the writer's, the observers' and the embedded "
+                + "H2's threads): %.1f µs per unrecorded call, of it H2's %.1f µs; added with it counted as the recorded calls': "
+                + "%.0f µs%n", leftOver / unrecordedAtRate.count(),
+                unrecordedAtRate.nanosOf(Bench::isEmbeddedDatabase) / 1e3 / unrecordedAtRate.count(),
+                recordedCpu - unrecordedCpu + leftOver / unrecordedAtRate.count() + leftOver / recordedAtRate.count());
         // issue 14's request-thread target is the request threads' own: the added CPU split by what the threads do
         // (from /proc, in the kernel's 10 ms ticks per thread: each part moves by a microsecond or so between runs)
         java.util.function.Predicate<String> other = group -> !isRequestThread(group) && !isObserverThread(group)
@@ -819,6 +831,11 @@ public final class Bench {
     /** The threads that deliver the events to {@code @ObservesAsync} observers (recorded-call-observer-N). */
     static boolean isObserverThread(String group) {
         return group.startsWith("recorded-call-o");
+    }
+
+    /** The embedded H2's own threads: H2-serialization, H2-save, its MVStore background writer. */
+    static boolean isEmbeddedDatabase(String group) {
+        return group.startsWith("H#-") || group.startsWith("MVStore");
     }
 
     /** The writer's thread (recorded-call-writer). */
