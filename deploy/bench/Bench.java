@@ -215,7 +215,7 @@ public final class Bench {
         // what the writer's, the observers' and the embedded H2's own threads did during the unrecorded
         // rounds is the recorded calls' work (an unrecorded call gives them none): the last flush of a
         // recorded round, and H2's background writer, which rewrites its file's chunks when the
-        // database is idle, so mostly then; "added" above counts it against the recorded calls
+        // database is idle, so mostly then; "added" above counted it against the unrecorded calls
         var recordsWork = (java.util.function.Predicate<String>) group -> isWriterThread(group) || isObserverThread(group)
                 || isEmbeddedDatabase(group);
         var leftOver = unrecordedAtRate.nanosOf(recordsWork) / 1e3;

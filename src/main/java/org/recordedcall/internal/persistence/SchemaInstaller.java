@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 /**
  * Creates the {@code RECORDED_CALL} table and its indexes from the DDL shipped in the jar,
  * when they are missing, and upgrades a table an earlier release created by adding the columns
- * it lacks. Every statement is {@code IF NOT EXISTS} and additive: existing rows are never
- * touched, whatever the JPA provider. A column that is there already is not even asked for
+ * it lacks. Every statement is {@code IF NOT EXISTS} and additive but for {@code DROP INDEX IF
+ * EXISTS} of an index an earlier release made and the file replaces (H2's): existing rows are
+ * never touched, whatever the JPA provider. A column that is there already is not even asked for
  * ({@code ALTER TABLE} waits for a lock on the table even when it then does nothing, and the
  * writers of other instances would queue behind it).
  *
