@@ -211,6 +211,22 @@ class ApiIT {
     }
 
     @Test
+    void theServersH2PagesEachOrderFromAnIndex() {
+        for (int i = 0; i < 3; i++) {
+            api.get("api/orders/" + i, run + "-" + i);
+        }
+        api.awaitRow(run + "-2");
+
+        var plans = Api.array(api.send(api.request("api/_it/plans").GET()).body());
+        Assumptions.assumeFalse(plans.isEmpty(), "the suite's store is not H2");
+        // each order's first page and the page after it, a filtered page and a page from a time
+        assertTrue(plans.size() >= 8, "" + plans);
+        for (var plan : plans.getValuesAs(jakarta.json.JsonString.class)) {
+            assertTrue(plan.getString().contains("/* index sorted */"), plan.getString());
+        }
+    }
+
+    @Test
     void oneCallInFullAndAMissingOne() {
         api.send(api.request("api/orders").header("X-Request-Id", run).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer very-secret")

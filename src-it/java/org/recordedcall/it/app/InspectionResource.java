@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.recordedcall.CallQuery;
 import org.recordedcall.CallRecord;
 import org.recordedcall.RecordedCalls;
 import org.recordedcall.RecorderStatus;
@@ -109,6 +110,28 @@ public class InspectionResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String statement() {
         return String.valueOf(store.statement());
+    }
+
+    /**
+     * H2's plans for the pages the query API asks for, in each order, after a cursor and with
+     * filters, as the server's JPA provider writes them: none on another database.
+     */
+    @GET
+    @Path("plans")
+    public List<String> plans() throws SQLException {
+        try (var connection = database().getConnection()) {
+            if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+                return List.of();
+            }
+            return QueryPlans.ofSortedReads(connection, () -> {
+                for (var order : CallQuery.Order.values()) {
+                    var first = calls.find(CallQuery.builder().order(order).limit(2).build());
+                    calls.find(CallQuery.builder().order(order).limit(2).after(first.next()).build());
+                }
+                calls.find(CallQuery.builder().route("/api/orders/{id}").status(200).limit(2).build());
+                calls.find(CallQuery.builder().from(java.time.Instant.now().minusSeconds(60)).limit(2).build());
+            });
+        }
     }
 
     @GET
