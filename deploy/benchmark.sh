@@ -27,7 +27,7 @@
 #   BENCH_OPTS="-Dbench.only=capacity" deploy/benchmark.sh              # only 7. (-Dbench.capacityRows=N to purge
 #                                            # fewer than 10 million; ~6 GB of disk and 10 minutes at 10 million)
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=200" deploy/benchmark.sh # recorder settings
-#   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder: where the server's CPU went
+#   PROFILE=1 BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh      # + Flight Recorder and a GC log: where the server's CPU went
 #                                            # (by thread, and the library's own work on the request threads),
 #                                            # GC pauses, writer flushes, and what ran while 1b's slow requests waited
 #   BENCH_OPTS="-Dbench.itemChars=1500" deploy/benchmark.sh          # orders 1,500 characters long, not 30 bytes
@@ -46,7 +46,7 @@ postgres="$root/src-it/postgres/postgres.sh"
 echo "building the library and the demo (with the benchmark's endpoint) ..."
 mvn -B -q -f "$root/pom.xml" install -DskipTests
 mvn -B -q -f "$here/demo/pom.xml" package -Pbench
-rm -rf "$pg_dir" "$work/server.log" "$work/report.txt" "$work/micro-root" "$work/slow-requests.tsv"
+rm -rf "$pg_dir" "$work/server.log" "$work/report.txt" "$work/micro-root" "$work/slow-requests.tsv" "$work/gc.log"
 mkdir -p "$work"
 
 bench_props=()
@@ -102,7 +102,7 @@ echo "starting Payara Micro on port $port (log in $work/server.log) ..."
 # shellcheck disable=SC2086
 profile_opts=""
 if [[ -n "${PROFILE:-}" ]]; then
-    profile_opts="-XX:StartFlightRecording=filename=$work/server.jfr,settings=profile,dumponexit=true"
+    profile_opts="-XX:StartFlightRecording=filename=$work/server.jfr,settings=profile,dumponexit=true -Xlog:gc*,safepoint:file=$work/gc.log:time,tags"
 fi
 java -Xmx1g "${server_props[@]}" ${SERVER_OPTS:-} $profile_opts \
     -jar "$here/demo/target/servers/payara-micro.jar" \
@@ -190,9 +190,10 @@ if [[ -n "${PROFILE:-}" ]]; then
             if (flushes > 0) printf "   %-28s %6.0f calls per flush on average\n", "", calls / flushes
         }'
     if [[ -s "$work/slow-requests.tsv" ]]; then
-        # what the server was doing while the slow requests of 1b waited (deploy/bench/Stalls.java)
+        # what the server was doing while the slow requests of 1b waited, the flushes' histogram, 1b's
+        # top frames and the safepoints of the GC log (deploy/bench/Stalls.java)
         # shellcheck disable=SC2086
-        java ${BENCH_OPTS:-} "$here/bench/Stalls.java" "$work/server.jfr" "$work/slow-requests.tsv"
+        java ${BENCH_OPTS:-} "$here/bench/Stalls.java" "$work/server.jfr" "$work/slow-requests.tsv" "$work/gc.log"
     fi
 fi
 if grep -q -i -E "warn|severe" "$work/server.log"; then

@@ -16,7 +16,10 @@ import java.util.Locale;
  * what the server's Flight Recorder saw while it waited: garbage-collector pauses, the
  * writer's flushes, and the machine's CPU load; prints how many slow requests each explains
  * and the slowest with their company, and how often the collector paused in each endpoint's rounds.
- * Usage: java [-Dbench.slowMillis=10] Stalls.java server.jfr slow-requests.tsv (the threshold only labels the report)
+ * Also prints the writer's flush durations as a histogram, the top frames of 1b's recorded rounds
+ * against its unrecorded ones, and, from the server's GC log where given, how long the JVM took to
+ * reach each safepoint and stood in it.
+ * Usage: java [-Dbench.slowMillis=10] Stalls.java server.jfr slow-requests.tsv [gc.log] (the threshold only labels the report)
  */
 public class Stalls {
 
@@ -40,6 +43,20 @@ public class Stalls {
     }
 
     record Round(long startNanos, long endNanos, String path, long calls) {
+        boolean holds(long atNanos) {
+            return atNanos >= startNanos && atNanos < endNanos;
+        }
+    }
+
+    /** A sample of a thread running Java code: when, and its innermost frame. */
+    record Sample(long atNanos, String frame) {
+    }
+
+    /** A safepoint from the GC log: when it ended, how long the threads took to reach it, and in all. */
+    record Safepoint(String operation, long endNanos, long reachingNanos, long totalNanos) {
+        Span span() {
+            return new Span("safepoint " + operation, endNanos - totalNanos, endNanos);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,6 +64,7 @@ public class Stalls {
         var collections = new ArrayList<Span>();
         var flushes = new ArrayList<Span>();
         var loads = new ArrayList<Load>();
+        var samples = new ArrayList<Sample>();
         for (var event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             switch (event.getEventType().getName()) {
                 case "jdk.GCPhasePause" -> pauses.add(span("GC pause", event));
@@ -55,6 +73,13 @@ public class Stalls {
                 case "org.recordedcall.WriterFlush" -> flushes.add(span("flush of " + event.getLong("calls") + " calls", event));
                 case "jdk.CPULoad" -> loads.add(new Load(nanos(event.getStartTime()), event.getFloat("machineTotal"),
                         event.getFloat("jvmUser") + event.getFloat("jvmSystem")));
+                case "jdk.ExecutionSample" -> {
+                    var frames = event.getStackTrace() == null ? List.<jdk.jfr.consumer.RecordedFrame>of() : event.getStackTrace().getFrames();
+                    if (!frames.isEmpty()) {
+                        var method = frames.get(0).getMethod();
+                        samples.add(new Sample(nanos(event.getStartTime()), method.getType().getName() + "." + method.getName()));
+                    }
+                }
                 default -> { }
             }
         }
@@ -69,6 +94,12 @@ public class Stalls {
             }
         }
         collections(rounds, collections);
+        flushHistogram(flushes);
+        topFrames(rounds, samples);
+        var safepoints = args.length > 2 ? safepoints(Path.of(args[2])) : List.<Safepoint>of();
+        if (!safepoints.isEmpty()) {
+            safepointReport(safepoints, slow);
+        }
         if (slow.isEmpty()) {
             System.out.println("   no request of 1b was slow");
             return;
@@ -132,6 +163,107 @@ public class Stalls {
                     path, paused.length, seconds, paused.length * 10_000.0 / Math.max(1, calls), total, total / 10 / seconds,
                     paused.length == 0 ? 0 : paused[paused.length / 2], paused.length == 0 ? 0 : paused[paused.length - 1]);
         }
+    }
+
+    /** The writer's flushes by how long each took, in buckets doubling from 1 ms. */
+    private static void flushHistogram(List<Span> flushes) {
+        if (flushes.isEmpty()) {
+            return;
+        }
+        long[] bounds = {1, 2, 5, 10, 20, 50, 100, 200, 500};
+        var counts = new int[bounds.length + 1];
+        for (var flush : flushes) {
+            int bucket = 0;
+            while (bucket < bounds.length && flush.millis() > bounds[bucket]) {
+                bucket++;
+            }
+            counts[bucket]++;
+        }
+        var line = new StringBuilder("   the writer's flushes by duration (ms):");
+        for (int i = 0; i <= bounds.length; i++) {
+            if (counts[i] > 0) {
+                line.append(i == bounds.length ? "  >" + bounds[i - 1] : "  <=" + bounds[i]).append(": ").append(counts[i]);
+            }
+        }
+        System.out.println(line);
+    }
+
+    /**
+     * The innermost frames of the Java samples taken during 1b's rounds (settling rounds
+     * included), per 10,000 calls of each endpoint: where the server's CPU went while it served
+     * recorded calls at half load, beside the same frame while it served unrecorded ones.
+     */
+    private static void topFrames(List<Round> rounds, List<Sample> samples) {
+        var paths = rounds.stream().map(Round::path).distinct().sorted().toList();
+        if (paths.size() != 2 || samples.isEmpty()) {
+            return;
+        }
+        var recorded = paths.stream().filter(path -> !path.contains("unseen")).findFirst().orElse(paths.get(0));
+        var unrecorded = paths.get(0).equals(recorded) ? paths.get(1) : paths.get(0);
+        var perPath = new java.util.HashMap<String, java.util.Map<String, Integer>>();
+        var calls = new java.util.HashMap<String, Long>();
+        for (var round : rounds) {
+            calls.merge(round.path(), round.calls(), Long::sum);
+        }
+        for (var sample : samples) {
+            for (var round : rounds) {
+                if (round.holds(sample.atNanos())) {
+                    perPath.computeIfAbsent(round.path(), path -> new java.util.HashMap<>()).merge(sample.frame(), 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+        var ofRecorded = perPath.getOrDefault(recorded, java.util.Map.of());
+        var ofUnrecorded = perPath.getOrDefault(unrecorded, java.util.Map.of());
+        double toRecorded = 10_000.0 / Math.max(1, calls.get(recorded));
+        double toUnrecorded = 10_000.0 / Math.max(1, calls.get(unrecorded));
+        System.out.printf(Locale.ROOT, "   top frames (self) in 1b's recorded rounds, samples per 10,000 calls: %.1f in all (unrecorded rounds %.1f)%n",
+                ofRecorded.values().stream().mapToInt(Integer::intValue).sum() * toRecorded,
+                ofUnrecorded.values().stream().mapToInt(Integer::intValue).sum() * toUnrecorded);
+        ofRecorded.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(15)
+                .forEach(frame -> System.out.printf(Locale.ROOT, "      %6.1f  (unrecorded %5.1f)  %s%n", frame.getValue() * toRecorded,
+                        ofUnrecorded.getOrDefault(frame.getKey(), 0) * toUnrecorded, frame.getKey()));
+    }
+
+    /**
+     * The safepoints of a GC log written with {@code -Xlog:safepoint:...:time}: each line ends a
+     * safepoint and says, in nanoseconds, how long the threads took to reach it and its total.
+     */
+    private static List<Safepoint> safepoints(Path log) throws java.io.IOException {
+        var line = java.util.regex.Pattern.compile(
+                "^\\[([^\\]]+)\\].*Safepoint \"([^\"]+)\".*Reaching safepoint: (\\d+) ns.*Total: (\\d+) ns");
+        var time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        var found = new ArrayList<Safepoint>();
+        if (!Files.exists(log)) {
+            return found;
+        }
+        for (var text : Files.readAllLines(log)) {
+            var match = line.matcher(text);
+            if (match.find()) {
+                var at = java.time.OffsetDateTime.parse(match.group(1), time).toInstant();
+                found.add(new Safepoint(match.group(2), nanos(at), Long.parseLong(match.group(3)), Long.parseLong(match.group(4))));
+            }
+        }
+        return found;
+    }
+
+    private static void safepointReport(List<Safepoint> safepoints, List<Slow> slow) {
+        var reaching = safepoints.stream().mapToDouble(each -> each.reachingNanos() / 1e6).sorted().toArray();
+        var total = safepoints.stream().mapToDouble(each -> each.totalNanos() / 1e6).sorted().toArray();
+        System.out.printf(Locale.ROOT, "   safepoints (GC log): %d; reaching them p99 %.2f ms, max %.2f ms; standing in them p99 %.2f ms, max %.2f ms%n",
+                safepoints.size(), percentile(reaching, 0.99), reaching[reaching.length - 1], percentile(total, 0.99), total[total.length - 1]);
+        var longest = safepoints.stream().max(Comparator.comparingLong(Safepoint::reachingNanos)).orElseThrow();
+        System.out.printf(Locale.ROOT, "      the longest to reach: %s, %.2f ms of %.2f ms, ended %s%n", longest.operation(),
+                longest.reachingNanos() / 1e6, longest.totalNanos() / 1e6, Instant.ofEpochSecond(0, longest.endNanos()));
+        var spans = safepoints.stream().filter(each -> each.totalNanos() >= 1_000_000).map(Safepoint::span).toList();
+        var during = slow.stream().filter(request -> any(spans, request)).count();
+        System.out.printf(Locale.ROOT, "      slow requests of 1b while a safepoint of 1 ms or more ran: %d of %d%n", during, slow.size());
+    }
+
+    private static double percentile(double[] sorted, double rank) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(rank * sorted.length) - 1)];
     }
 
     private static String summary(List<String> spans) {
