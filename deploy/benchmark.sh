@@ -191,7 +191,8 @@ if [[ -n "${PROFILE:-}" ]]; then
         }'
     if [[ -s "$work/slow-requests.tsv" ]]; then
         # what the server was doing while the slow requests of 1b waited, the flushes' histogram, 1b's
-        # top frames and the safepoints of the GC log (deploy/bench/Stalls.java)
+        # top frames, its heap allocated per call and allocation sites, and the GC log's safepoints
+        # (deploy/bench/Stalls.java)
         # shellcheck disable=SC2086
         java ${BENCH_OPTS:-} "$here/bench/Stalls.java" "$work/server.jfr" "$work/slow-requests.tsv" "$work/gc.log"
     fi

@@ -16,12 +16,16 @@ import java.util.Locale;
  * what the server's Flight Recorder saw while it waited: garbage-collector pauses, the
  * writer's flushes, and the machine's CPU load; prints how many slow requests each explains
  * and the slowest with their company, and how often the collector paused in each endpoint's rounds.
- * Also prints the writer's flush durations as a histogram, the top frames of 1b's recorded rounds
- * against its unrecorded ones, and, from the server's GC log where given, how long the JVM took to
- * reach each safepoint and stood in it.
+ * Also prints the writer's flush durations as a histogram, the top frames and allocation sites of
+ * 1b's recorded rounds against its unrecorded ones, and, from the server's GC log where given, the
+ * heap allocated per call in each endpoint's rounds and how long the JVM took to reach each
+ * safepoint and stood in it.
  * Usage: java [-Dbench.slowMillis=10] Stalls.java server.jfr slow-requests.tsv [gc.log] (the threshold only labels the report)
  */
 public class Stalls {
+
+    /** The GC log's {@code time} decoration. */
+    static final java.time.format.DateTimeFormatter GC_LOG_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     record Span(String what, long startNanos, long endNanos) {
         boolean overlaps(long from, long to) {
@@ -52,6 +56,17 @@ public class Stalls {
     record Sample(long atNanos, String frame) {
     }
 
+    /** Flight Recorder's sample of an allocation: when, where (the first frame outside the JDK), and the bytes it stands for. */
+    record Allocation(long atNanos, String site, long weight) {
+    }
+
+    /** A pause of the collector from the GC log: when it ended, how long it took, the heap before and after it. */
+    record Pause(long endNanos, long durationNanos, long beforeBytes, long afterBytes) {
+        long startNanos() {
+            return endNanos - durationNanos;
+        }
+    }
+
     /** A safepoint from the GC log: when it ended, how long the threads took to reach it, and in all. */
     record Safepoint(String operation, long endNanos, long reachingNanos, long totalNanos) {
         Span span() {
@@ -65,6 +80,7 @@ public class Stalls {
         var flushes = new ArrayList<Span>();
         var loads = new ArrayList<Load>();
         var samples = new ArrayList<Sample>();
+        var allocations = new ArrayList<Allocation>();
         for (var event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             switch (event.getEventType().getName()) {
                 case "jdk.GCPhasePause" -> pauses.add(span("GC pause", event));
@@ -73,6 +89,10 @@ public class Stalls {
                 case "org.recordedcall.WriterFlush" -> flushes.add(span("flush of " + event.getLong("calls") + " calls", event));
                 case "jdk.CPULoad" -> loads.add(new Load(nanos(event.getStartTime()), event.getFloat("machineTotal"),
                         event.getFloat("jvmUser") + event.getFloat("jvmSystem")));
+                case "jdk.ObjectAllocationSample" -> {
+                    var frames = event.getStackTrace() == null ? List.<jdk.jfr.consumer.RecordedFrame>of() : event.getStackTrace().getFrames();
+                    allocations.add(new Allocation(nanos(event.getStartTime()), allocationSite(frames), event.getLong("weight")));
+                }
                 case "jdk.ExecutionSample" -> {
                     var frames = event.getStackTrace() == null ? List.<jdk.jfr.consumer.RecordedFrame>of() : event.getStackTrace().getFrames();
                     if (!frames.isEmpty()) {
@@ -96,6 +116,7 @@ public class Stalls {
         collections(rounds, collections);
         flushHistogram(flushes);
         topFrames(rounds, samples);
+        allocated(rounds, args.length > 2 ? pauses(Path.of(args[2])) : List.of(), allocations);
         var safepoints = args.length > 2 ? safepoints(Path.of(args[2])) : List.<Safepoint>of();
         if (!safepoints.isEmpty()) {
             safepointReport(safepoints, slow);
@@ -228,13 +249,107 @@ public class Stalls {
     }
 
     /**
+     * The heap allocated per call in each endpoint's rounds of 1b, from the GC log: what was
+     * allocated between two pauses is the heap before the second less the heap after the first,
+     * spread evenly over the time between them. A steady figure where CPU time moves with the
+     * machine's phase, and what sets how often the collector pauses. Then the allocation sites
+     * of the recorded rounds, from Flight Recorder's samples, per call beside the unrecorded rounds'.
+     */
+    private static void allocated(List<Round> rounds, List<Pause> pauses, List<Allocation> allocations) {
+        var paths = rounds.stream().map(Round::path).distinct().sorted().toList();
+        if (paths.size() != 2) {
+            return;
+        }
+        var recorded = paths.stream().filter(path -> !path.contains("unseen")).findFirst().orElse(paths.get(0));
+        var unrecorded = paths.get(0).equals(recorded) ? paths.get(1) : paths.get(0);
+        var bytes = new java.util.HashMap<String, Double>();
+        var calls = new java.util.HashMap<String, Long>();
+        for (var round : rounds) {
+            calls.merge(round.path(), round.calls(), Long::sum);
+        }
+        for (int i = 1; i < pauses.size(); i++) {
+            long from = pauses.get(i - 1).endNanos();
+            long to = pauses.get(i).startNanos();
+            double between = pauses.get(i).beforeBytes() - pauses.get(i - 1).afterBytes();
+            if (to <= from || between <= 0) {
+                continue;
+            }
+            for (var round : rounds) {
+                long overlap = Math.min(to, round.endNanos()) - Math.max(from, round.startNanos());
+                if (overlap > 0) {
+                    bytes.merge(round.path(), between * overlap / (to - from), Double::sum);
+                }
+            }
+        }
+        if (!pauses.isEmpty()) {
+            double perRecorded = bytes.getOrDefault(recorded, 0.0) / Math.max(1, calls.get(recorded)) / 1024;
+            double perUnrecorded = bytes.getOrDefault(unrecorded, 0.0) / Math.max(1, calls.get(unrecorded)) / 1024;
+            System.out.printf(Locale.ROOT, "   heap allocated per call in 1b's rounds (GC log, settling rounds included): unrecorded %.1f KB, "
+                    + "recorded %.1f KB, added %.1f KB%n", perUnrecorded, perRecorded, perRecorded - perUnrecorded);
+        }
+        if (allocations.isEmpty()) {
+            return;
+        }
+        var sites = new java.util.HashMap<String, java.util.Map<String, Long>>();
+        for (var allocation : allocations) {
+            for (var round : rounds) {
+                if (round.holds(allocation.atNanos())) {
+                    sites.computeIfAbsent(round.path(), path -> new java.util.HashMap<>()).merge(allocation.site(), allocation.weight(), Long::sum);
+                    break;
+                }
+            }
+        }
+        var ofRecorded = sites.getOrDefault(recorded, java.util.Map.of());
+        var ofUnrecorded = sites.getOrDefault(unrecorded, java.util.Map.of());
+        double toRecorded = 1.0 / 1024 / Math.max(1, calls.get(recorded));
+        double toUnrecorded = 1.0 / 1024 / Math.max(1, calls.get(unrecorded));
+        System.out.printf(Locale.ROOT, "   allocation sites in 1b's recorded rounds (Flight Recorder's samples, KB per call): %.1f in all "
+                        + "(unrecorded rounds %.1f)%n", ofRecorded.values().stream().mapToLong(Long::longValue).sum() * toRecorded,
+                ofUnrecorded.values().stream().mapToLong(Long::longValue).sum() * toUnrecorded);
+        ofRecorded.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(15)
+                .forEach(site -> System.out.printf(Locale.ROOT, "      %6.2f  (unrecorded %5.2f)  %s%n", site.getValue() * toRecorded,
+                        ofUnrecorded.getOrDefault(site.getKey(), 0L) * toUnrecorded, site.getKey()));
+    }
+
+    /** The first frame of an allocation outside the JDK's own packages, or the innermost one. */
+    private static String allocationSite(List<jdk.jfr.consumer.RecordedFrame> frames) {
+        for (var frame : frames) {
+            var type = frame.getMethod().getType().getName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return type + "." + frame.getMethod().getName();
+            }
+        }
+        return frames.isEmpty() ? "(no stack)" : frames.get(0).getMethod().getType().getName() + "." + frames.get(0).getMethod().getName();
+    }
+
+    /** The collector's pauses in a GC log written with {@code -Xlog:gc:...:time}, with the heap before and after each. */
+    private static List<Pause> pauses(Path log) throws java.io.IOException {
+        var line = java.util.regex.Pattern.compile(
+                "^\\[([^\\]]+)\\]\\[gc\\s*\\] GC\\(\\d+\\) Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\) ([\\d.]+)ms");
+        var found = new ArrayList<Pause>();
+        if (!Files.exists(log)) {
+            return found;
+        }
+        for (var text : Files.readAllLines(log)) {
+            var match = line.matcher(text);
+            if (match.find()) {
+                found.add(new Pause(nanos(java.time.OffsetDateTime.parse(match.group(1), GC_LOG_TIME).toInstant()),
+                        (long) (Double.parseDouble(match.group(4)) * 1e6),
+                        Long.parseLong(match.group(2)) << 20, Long.parseLong(match.group(3)) << 20));
+            }
+        }
+        return found;
+    }
+
+    /**
      * The safepoints of a GC log written with {@code -Xlog:safepoint:...:time}: each line ends a
      * safepoint and says, in nanoseconds, how long the threads took to reach it and its total.
      */
     private static List<Safepoint> safepoints(Path log) throws java.io.IOException {
         var line = java.util.regex.Pattern.compile(
                 "^\\[([^\\]]+)\\].*Safepoint \"([^\"]+)\".*Reaching safepoint: (\\d+) ns.*Total: (\\d+) ns");
-        var time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         var found = new ArrayList<Safepoint>();
         if (!Files.exists(log)) {
             return found;
@@ -242,7 +357,7 @@ public class Stalls {
         for (var text : Files.readAllLines(log)) {
             var match = line.matcher(text);
             if (match.find()) {
-                var at = java.time.OffsetDateTime.parse(match.group(1), time).toInstant();
+                var at = java.time.OffsetDateTime.parse(match.group(1), GC_LOG_TIME).toInstant();
                 found.add(new Safepoint(match.group(2), nanos(at), Long.parseLong(match.group(3)), Long.parseLong(match.group(4))));
             }
         }
