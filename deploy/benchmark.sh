@@ -46,7 +46,7 @@ postgres="$root/src-it/postgres/postgres.sh"
 echo "building the library and the demo (with the benchmark's endpoint) ..."
 mvn -B -q -f "$root/pom.xml" install -DskipTests
 mvn -B -q -f "$here/demo/pom.xml" package -Pbench
-rm -rf "$pg_dir" "$work/server.log" "$work/report.txt" "$work/micro-root" "$work/slow-requests.tsv" "$work/gc.log"
+rm -rf "$pg_dir" "$work/server.log" "$work/report.txt" "$work/micro-root" "$work/slow-requests.tsv" "$work/gc.log" "$work/driver-gc.log"
 mkdir -p "$work"
 
 bench_props=()
@@ -101,7 +101,10 @@ trap cleanup EXIT
 echo "starting Payara Micro on port $port (log in $work/server.log) ..."
 # shellcheck disable=SC2086
 profile_opts=""
+driver_opts=""
 if [[ -n "${PROFILE:-}" ]]; then
+    # the load driver's own pauses too: a request waits for them as for the server's
+    driver_opts="-Xlog:gc,safepoint:file=$work/driver-gc.log:time,tags"
     profile_opts="-XX:StartFlightRecording=filename=$work/server.jfr,settings=profile,dumponexit=true -Xlog:gc*,safepoint:file=$work/gc.log:time,tags"
 fi
 java -Xmx1g "${server_props[@]}" ${SERVER_OPTS:-} $profile_opts \
@@ -117,7 +120,7 @@ done
 curl -sf -o /dev/null "http://localhost:$port/demo/api/recorder" || { echo "the demo did not start" >&2; exit 1; }
 
 # shellcheck disable=SC2086
-java -Dbench.slowLog="$work/slow-requests.tsv" "${bench_props[@]}" -Dbench.ddl="$root/src/main/resources/META-INF/recorded-call" ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" \
+java $driver_opts -Dbench.slowLog="$work/slow-requests.tsv" "${bench_props[@]}" -Dbench.ddl="$root/src/main/resources/META-INF/recorded-call" ${BENCH_OPTS:-} -cp "$driver_jar" "$here/bench/Bench.java" \
     "$port" "$jdbc_url" "$server" "$work/db.sh" \
     | tee "$work/report.txt"
 if [[ -n "${PROFILE:-}" ]]; then
@@ -194,7 +197,7 @@ if [[ -n "${PROFILE:-}" ]]; then
         # top frames, its heap allocated per call and allocation sites, and the GC log's safepoints
         # (deploy/bench/Stalls.java)
         # shellcheck disable=SC2086
-        java ${BENCH_OPTS:-} "$here/bench/Stalls.java" "$work/server.jfr" "$work/slow-requests.tsv" "$work/gc.log"
+        java ${BENCH_OPTS:-} "$here/bench/Stalls.java" "$work/server.jfr" "$work/slow-requests.tsv" "$work/gc.log" "$work/driver-gc.log"
     fi
 fi
 if grep -q -i -E "warn|severe" "$work/server.log"; then

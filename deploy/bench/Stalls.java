@@ -19,8 +19,10 @@ import java.util.Locale;
  * Also prints the writer's flush durations as a histogram, the top frames and allocation sites of
  * 1b's recorded rounds against its unrecorded ones, and, from the server's GC log where given, the
  * heap allocated per call in each endpoint's rounds and how long the JVM took to reach each
- * safepoint and stood in it.
- * Usage: java [-Dbench.slowMillis=10] Stalls.java server.jfr slow-requests.tsv [gc.log] (the threshold only labels the report)
+ * safepoint and stood in it; the same for the load driver's JVM, whose pauses hold up its
+ * requests as the server's do.
+ * Usage: java [-Dbench.slowMillis=10] Stalls.java server.jfr slow-requests.tsv [gc.log [driver-gc.log]]
+ * (the threshold only labels the report; the driver's GC log for its safepoints only)
  */
 public class Stalls {
 
@@ -119,7 +121,11 @@ public class Stalls {
         allocated(rounds, args.length > 2 ? pauses(Path.of(args[2])) : List.of(), allocations);
         var safepoints = args.length > 2 ? safepoints(Path.of(args[2])) : List.<Safepoint>of();
         if (!safepoints.isEmpty()) {
-            safepointReport(safepoints, slow);
+            safepointReport("the server's", safepoints, slow);
+        }
+        var driverSafepoints = args.length > 3 ? safepoints(Path.of(args[3])) : List.<Safepoint>of();
+        if (!driverSafepoints.isEmpty()) {
+            safepointReport("the load driver's", driverSafepoints, slow);
         }
         if (slow.isEmpty()) {
             System.out.println("   no request of 1b was slow");
@@ -364,11 +370,11 @@ public class Stalls {
         return found;
     }
 
-    private static void safepointReport(List<Safepoint> safepoints, List<Slow> slow) {
+    private static void safepointReport(String whose, List<Safepoint> safepoints, List<Slow> slow) {
         var reaching = safepoints.stream().mapToDouble(each -> each.reachingNanos() / 1e6).sorted().toArray();
         var total = safepoints.stream().mapToDouble(each -> each.totalNanos() / 1e6).sorted().toArray();
-        System.out.printf(Locale.ROOT, "   safepoints (GC log): %d; reaching them p99 %.2f ms, max %.2f ms; standing in them p99 %.2f ms, max %.2f ms%n",
-                safepoints.size(), percentile(reaching, 0.99), reaching[reaching.length - 1], percentile(total, 0.99), total[total.length - 1]);
+        System.out.printf(Locale.ROOT, "   %s safepoints (GC log): %d; reaching them p99 %.2f ms, max %.2f ms; standing in them p99 %.2f ms, max %.2f ms%n",
+                whose, safepoints.size(), percentile(reaching, 0.99), reaching[reaching.length - 1], percentile(total, 0.99), total[total.length - 1]);
         var longest = safepoints.stream().max(Comparator.comparingLong(Safepoint::reachingNanos)).orElseThrow();
         System.out.printf(Locale.ROOT, "      the longest to reach: %s, %.2f ms of %.2f ms, ended %s%n", longest.operation(),
                 longest.reachingNanos() / 1e6, longest.totalNanos() / 1e6, Instant.ofEpochSecond(0, longest.endNanos()));
