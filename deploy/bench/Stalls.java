@@ -332,21 +332,9 @@ public class Stalls {
 
     /** The collector's pauses in a GC log written with {@code -Xlog:gc:...:time}, with the heap before and after each. */
     private static List<Pause> pauses(Path log) throws java.io.IOException {
-        var line = java.util.regex.Pattern.compile(
-                "^\\[([^\\]]+)\\]\\[gc\\s*\\] GC\\(\\d+\\) Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\) ([\\d.]+)ms");
-        var found = new ArrayList<Pause>();
-        if (!Files.exists(log)) {
-            return found;
-        }
-        for (var text : Files.readAllLines(log)) {
-            var match = line.matcher(text);
-            if (match.find()) {
-                found.add(new Pause(nanos(java.time.OffsetDateTime.parse(match.group(1), GC_LOG_TIME).toInstant()),
-                        (long) (Double.parseDouble(match.group(4)) * 1e6),
+        return linesOf(log, "\\[gc\\s*\\] GC\\(\\d+\\) Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\) ([\\d.]+)ms",
+                (at, match) -> new Pause(at, (long) (Double.parseDouble(match.group(4)) * 1e6),
                         Long.parseLong(match.group(2)) << 20, Long.parseLong(match.group(3)) << 20));
-            }
-        }
-        return found;
     }
 
     /**
@@ -354,17 +342,26 @@ public class Stalls {
      * safepoint and says, in nanoseconds, how long the threads took to reach it and its total.
      */
     private static List<Safepoint> safepoints(Path log) throws java.io.IOException {
-        var line = java.util.regex.Pattern.compile(
-                "^\\[([^\\]]+)\\].*Safepoint \"([^\"]+)\".*Reaching safepoint: (\\d+) ns.*Total: (\\d+) ns");
-        var found = new ArrayList<Safepoint>();
+        return linesOf(log, "Safepoint \"([^\"]+)\".*Reaching safepoint: (\\d+) ns.*Total: (\\d+) ns",
+                (at, match) -> new Safepoint(match.group(2), at, Long.parseLong(match.group(3)), Long.parseLong(match.group(4))));
+    }
+
+    /**
+     * What each line of a GC log that the pattern finds says, read with the time the line was
+     * written (its {@code time} decoration, group 1 of the match, in nanoseconds since the
+     * epoch); nothing where there is no log.
+     */
+    private static <T> List<T> linesOf(Path log, String pattern, java.util.function.BiFunction<Long, java.util.regex.Matcher, T> read)
+            throws java.io.IOException {
+        var line = java.util.regex.Pattern.compile("^\\[([^\\]]+)\\].*?" + pattern);
+        var found = new ArrayList<T>();
         if (!Files.exists(log)) {
             return found;
         }
         for (var text : Files.readAllLines(log)) {
             var match = line.matcher(text);
             if (match.find()) {
-                var at = java.time.OffsetDateTime.parse(match.group(1), GC_LOG_TIME).toInstant();
-                found.add(new Safepoint(match.group(2), nanos(at), Long.parseLong(match.group(3)), Long.parseLong(match.group(4))));
+                found.add(read.apply(nanos(java.time.OffsetDateTime.parse(match.group(1), GC_LOG_TIME).toInstant()), match));
             }
         }
         return found;
