@@ -58,6 +58,57 @@ public class Stalls {
     record Sample(long atNanos, String frame) {
     }
 
+    /** 1b's two endpoints, told apart by the unrecorded one's path, and the calls each made in its rounds. */
+    record Endpoints(String recorded, String unrecorded, java.util.Map<String, Long> calls) {
+        static java.util.Optional<Endpoints> of(List<Round> rounds) {
+            var paths = rounds.stream().map(Round::path).distinct().sorted().toList();
+            if (paths.size() != 2) {
+                return java.util.Optional.empty();
+            }
+            var recorded = paths.stream().filter(path -> !path.contains("unseen")).findFirst().orElse(paths.get(0));
+            var calls = new java.util.HashMap<String, Long>();
+            for (var round : rounds) {
+                calls.merge(round.path(), round.calls(), Long::sum);
+            }
+            return java.util.Optional.of(new Endpoints(recorded, paths.get(0).equals(recorded) ? paths.get(1) : paths.get(0), calls));
+        }
+
+        /** What happened in each endpoint's rounds, summed by key: the events, when each happened, its key and its amount. */
+        <E> java.util.Map<String, java.util.Map<String, Long>> byPath(List<Round> rounds, List<E> events,
+                java.util.function.ToLongFunction<E> at, java.util.function.Function<E, String> key, java.util.function.ToLongFunction<E> amount) {
+            var sums = new java.util.HashMap<String, java.util.Map<String, Long>>();
+            for (var event : events) {
+                for (var round : rounds) {
+                    if (round.holds(at.applyAsLong(event))) {
+                        sums.computeIfAbsent(round.path(), path -> new java.util.HashMap<>()).merge(key.apply(event), amount.applyAsLong(event), Long::sum);
+                        break;
+                    }
+                }
+            }
+            return sums;
+        }
+
+        /** Per call of the endpoint's rounds. */
+        double perCall(String path, double amount) {
+            return amount / Math.max(1, calls.getOrDefault(path, 0L));
+        }
+
+        /** The recorded rounds' largest entries, each beside the unrecorded rounds' same entry, per call and scaled. */
+        void printTop(java.util.Map<String, java.util.Map<String, Long>> sums, double scale, String format) {
+            var ofRecorded = sums.getOrDefault(recorded, java.util.Map.of());
+            var ofUnrecorded = sums.getOrDefault(unrecorded, java.util.Map.of());
+            ofRecorded.entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(15)
+                    .forEach(entry -> System.out.printf(Locale.ROOT, format, perCall(recorded, entry.getValue() * scale),
+                            perCall(unrecorded, ofUnrecorded.getOrDefault(entry.getKey(), 0L) * scale), entry.getKey()));
+        }
+
+        double total(java.util.Map<String, java.util.Map<String, Long>> sums, String path, double scale) {
+            return perCall(path, sums.getOrDefault(path, java.util.Map.of()).values().stream().mapToLong(Long::longValue).sum() * scale);
+        }
+    }
+
     /** Flight Recorder's sample of an allocation: when, where (the first frame outside the JDK), and the bytes it stands for. */
     record Allocation(long atNanos, String site, long weight) {
     }
@@ -91,12 +142,10 @@ public class Stalls {
                 case "org.recordedcall.WriterFlush" -> flushes.add(span("flush of " + event.getLong("calls") + " calls", event));
                 case "jdk.CPULoad" -> loads.add(new Load(nanos(event.getStartTime()), event.getFloat("machineTotal"),
                         event.getFloat("jvmUser") + event.getFloat("jvmSystem")));
-                case "jdk.ObjectAllocationSample" -> {
-                    var frames = event.getStackTrace() == null ? List.<jdk.jfr.consumer.RecordedFrame>of() : event.getStackTrace().getFrames();
-                    allocations.add(new Allocation(nanos(event.getStartTime()), allocationSite(frames), event.getLong("weight")));
-                }
+                case "jdk.ObjectAllocationSample" ->
+                        allocations.add(new Allocation(nanos(event.getStartTime()), allocationSite(frames(event)), event.getLong("weight")));
                 case "jdk.ExecutionSample" -> {
-                    var frames = event.getStackTrace() == null ? List.<jdk.jfr.consumer.RecordedFrame>of() : event.getStackTrace().getFrames();
+                    var frames = frames(event);
                     if (!frames.isEmpty()) {
                         var method = frames.get(0).getMethod();
                         samples.add(new Sample(nanos(event.getStartTime()), method.getType().getName() + "." + method.getName()));
@@ -117,15 +166,19 @@ public class Stalls {
         }
         collections(rounds, collections);
         flushHistogram(flushes);
-        topFrames(rounds, samples);
-        allocated(rounds, args.length > 2 ? pauses(Path.of(args[2])) : List.of(), allocations);
-        var safepoints = args.length > 2 ? safepoints(Path.of(args[2])) : List.<Safepoint>of();
-        if (!safepoints.isEmpty()) {
-            safepointReport("the server's", safepoints, slow);
+        var endpoints = Endpoints.of(rounds);
+        if (endpoints.isPresent()) {
+            topFrames(endpoints.get(), rounds, samples);
+            allocated(endpoints.get(), rounds, args.length > 2 ? pauses(Path.of(args[2])) : List.of(), allocations);
         }
-        var driverSafepoints = args.length > 3 ? safepoints(Path.of(args[3])) : List.<Safepoint>of();
-        if (!driverSafepoints.isEmpty()) {
-            safepointReport("the load driver's", driverSafepoints, slow);
+        // the safepoints of 1b's rounds only: not the server's start, nor section 1's saturation
+        var from = rounds.stream().mapToLong(Round::startNanos).min().orElse(Long.MIN_VALUE);
+        var to = rounds.stream().mapToLong(Round::endNanos).max().orElse(Long.MAX_VALUE);
+        if (args.length > 2) {
+            safepointReport("the server's", safepoints(Path.of(args[2])), from, to, slow);
+        }
+        if (args.length > 3) {
+            safepointReport("the load driver's", safepoints(Path.of(args[3])), from, to, slow);
         }
         if (slow.isEmpty()) {
             System.out.println("   no request of 1b was slow");
@@ -192,7 +245,7 @@ public class Stalls {
         }
     }
 
-    /** The writer's flushes by how long each took, in buckets doubling from 1 ms. */
+    /** The writer's flushes by how long each took, in buckets of 1, 2 and 5 times a power of ten milliseconds. */
     private static void flushHistogram(List<Span> flushes) {
         if (flushes.isEmpty()) {
             return;
@@ -220,38 +273,14 @@ public class Stalls {
      * included), per 10,000 calls of each endpoint: where the server's CPU went while it served
      * recorded calls at half load, beside the same frame while it served unrecorded ones.
      */
-    private static void topFrames(List<Round> rounds, List<Sample> samples) {
-        var paths = rounds.stream().map(Round::path).distinct().sorted().toList();
-        if (paths.size() != 2 || samples.isEmpty()) {
+    private static void topFrames(Endpoints endpoints, List<Round> rounds, List<Sample> samples) {
+        if (samples.isEmpty()) {
             return;
         }
-        var recorded = paths.stream().filter(path -> !path.contains("unseen")).findFirst().orElse(paths.get(0));
-        var unrecorded = paths.get(0).equals(recorded) ? paths.get(1) : paths.get(0);
-        var perPath = new java.util.HashMap<String, java.util.Map<String, Integer>>();
-        var calls = new java.util.HashMap<String, Long>();
-        for (var round : rounds) {
-            calls.merge(round.path(), round.calls(), Long::sum);
-        }
-        for (var sample : samples) {
-            for (var round : rounds) {
-                if (round.holds(sample.atNanos())) {
-                    perPath.computeIfAbsent(round.path(), path -> new java.util.HashMap<>()).merge(sample.frame(), 1, Integer::sum);
-                    break;
-                }
-            }
-        }
-        var ofRecorded = perPath.getOrDefault(recorded, java.util.Map.of());
-        var ofUnrecorded = perPath.getOrDefault(unrecorded, java.util.Map.of());
-        double toRecorded = 10_000.0 / Math.max(1, calls.get(recorded));
-        double toUnrecorded = 10_000.0 / Math.max(1, calls.get(unrecorded));
+        var sums = endpoints.byPath(rounds, samples, Sample::atNanos, Sample::frame, sample -> 1);
         System.out.printf(Locale.ROOT, "   top frames (self) in 1b's recorded rounds, samples per 10,000 calls: %.1f in all (unrecorded rounds %.1f)%n",
-                ofRecorded.values().stream().mapToInt(Integer::intValue).sum() * toRecorded,
-                ofUnrecorded.values().stream().mapToInt(Integer::intValue).sum() * toUnrecorded);
-        ofRecorded.entrySet().stream()
-                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(15)
-                .forEach(frame -> System.out.printf(Locale.ROOT, "      %6.1f  (unrecorded %5.1f)  %s%n", frame.getValue() * toRecorded,
-                        ofUnrecorded.getOrDefault(frame.getKey(), 0) * toUnrecorded, frame.getKey()));
+                endpoints.total(sums, endpoints.recorded(), 10_000), endpoints.total(sums, endpoints.unrecorded(), 10_000));
+        endpoints.printTop(sums, 10_000, "      %6.1f  (unrecorded %5.1f)  %s%n");
     }
 
     /**
@@ -261,18 +290,8 @@ public class Stalls {
      * machine's phase, and what sets how often the collector pauses. Then the allocation sites
      * of the recorded rounds, from Flight Recorder's samples, per call beside the unrecorded rounds'.
      */
-    private static void allocated(List<Round> rounds, List<Pause> pauses, List<Allocation> allocations) {
-        var paths = rounds.stream().map(Round::path).distinct().sorted().toList();
-        if (paths.size() != 2) {
-            return;
-        }
-        var recorded = paths.stream().filter(path -> !path.contains("unseen")).findFirst().orElse(paths.get(0));
-        var unrecorded = paths.get(0).equals(recorded) ? paths.get(1) : paths.get(0);
+    private static void allocated(Endpoints endpoints, List<Round> rounds, List<Pause> pauses, List<Allocation> allocations) {
         var bytes = new java.util.HashMap<String, Double>();
-        var calls = new java.util.HashMap<String, Long>();
-        for (var round : rounds) {
-            calls.merge(round.path(), round.calls(), Long::sum);
-        }
         for (int i = 1; i < pauses.size(); i++) {
             long from = pauses.get(i - 1).endNanos();
             long to = pauses.get(i).startNanos();
@@ -288,35 +307,19 @@ public class Stalls {
             }
         }
         if (!pauses.isEmpty()) {
-            double perRecorded = bytes.getOrDefault(recorded, 0.0) / Math.max(1, calls.get(recorded)) / 1024;
-            double perUnrecorded = bytes.getOrDefault(unrecorded, 0.0) / Math.max(1, calls.get(unrecorded)) / 1024;
+            double perRecorded = endpoints.perCall(endpoints.recorded(), bytes.getOrDefault(endpoints.recorded(), 0.0)) / 1024;
+            double perUnrecorded = endpoints.perCall(endpoints.unrecorded(), bytes.getOrDefault(endpoints.unrecorded(), 0.0)) / 1024;
             System.out.printf(Locale.ROOT, "   heap allocated per call in 1b's rounds (GC log, settling rounds included): unrecorded %.1f KB, "
                     + "recorded %.1f KB, added %.1f KB%n", perUnrecorded, perRecorded, perRecorded - perUnrecorded);
         }
         if (allocations.isEmpty()) {
             return;
         }
-        var sites = new java.util.HashMap<String, java.util.Map<String, Long>>();
-        for (var allocation : allocations) {
-            for (var round : rounds) {
-                if (round.holds(allocation.atNanos())) {
-                    sites.computeIfAbsent(round.path(), path -> new java.util.HashMap<>()).merge(allocation.site(), allocation.weight(), Long::sum);
-                    break;
-                }
-            }
-        }
-        var ofRecorded = sites.getOrDefault(recorded, java.util.Map.of());
-        var ofUnrecorded = sites.getOrDefault(unrecorded, java.util.Map.of());
-        double toRecorded = 1.0 / 1024 / Math.max(1, calls.get(recorded));
-        double toUnrecorded = 1.0 / 1024 / Math.max(1, calls.get(unrecorded));
+        var sums = endpoints.byPath(rounds, allocations, Allocation::atNanos, Allocation::site, Allocation::weight);
         System.out.printf(Locale.ROOT, "   allocation sites in 1b's recorded rounds (Flight Recorder's samples, KB per call): %.1f in all "
-                        + "(unrecorded rounds %.1f)%n", ofRecorded.values().stream().mapToLong(Long::longValue).sum() * toRecorded,
-                ofUnrecorded.values().stream().mapToLong(Long::longValue).sum() * toUnrecorded);
-        ofRecorded.entrySet().stream()
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(15)
-                .forEach(site -> System.out.printf(Locale.ROOT, "      %6.2f  (unrecorded %5.2f)  %s%n", site.getValue() * toRecorded,
-                        ofUnrecorded.getOrDefault(site.getKey(), 0L) * toUnrecorded, site.getKey()));
+                        + "(unrecorded rounds %.1f)%n", endpoints.total(sums, endpoints.recorded(), 1.0 / 1024),
+                endpoints.total(sums, endpoints.unrecorded(), 1.0 / 1024));
+        endpoints.printTop(sums, 1.0 / 1024, "      %6.2f  (unrecorded %5.2f)  %s%n");
     }
 
     /** The first frame of an allocation outside the JDK's own packages, or the innermost one. */
@@ -367,10 +370,14 @@ public class Stalls {
         return found;
     }
 
-    private static void safepointReport(String whose, List<Safepoint> safepoints, List<Slow> slow) {
+    private static void safepointReport(String whose, List<Safepoint> all, long from, long to, List<Slow> slow) {
+        var safepoints = all.stream().filter(each -> each.span().overlaps(from, to)).toList();
+        if (safepoints.isEmpty()) {
+            return;
+        }
         var reaching = safepoints.stream().mapToDouble(each -> each.reachingNanos() / 1e6).sorted().toArray();
         var total = safepoints.stream().mapToDouble(each -> each.totalNanos() / 1e6).sorted().toArray();
-        System.out.printf(Locale.ROOT, "   %s safepoints (GC log): %d; reaching them p99 %.2f ms, max %.2f ms; standing in them p99 %.2f ms, max %.2f ms%n",
+        System.out.printf(Locale.ROOT, "   %s safepoints during 1b's rounds (GC log): %d; reaching them p99 %.2f ms, max %.2f ms; standing in them p99 %.2f ms, max %.2f ms%n",
                 whose, safepoints.size(), percentile(reaching, 0.99), reaching[reaching.length - 1], percentile(total, 0.99), total[total.length - 1]);
         var longest = safepoints.stream().max(Comparator.comparingLong(Safepoint::reachingNanos)).orElseThrow();
         System.out.printf(Locale.ROOT, "      the longest to reach: %s, %.2f ms of %.2f ms, ended %s%n", longest.operation(),
@@ -402,6 +409,10 @@ public class Stalls {
             }
         }
         return false;
+    }
+
+    private static List<jdk.jfr.consumer.RecordedFrame> frames(RecordedEvent event) {
+        return event.getStackTrace() == null ? List.of() : event.getStackTrace().getFrames();
     }
 
     private static Span span(String what, RecordedEvent event) {

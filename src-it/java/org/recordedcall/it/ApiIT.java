@@ -217,10 +217,12 @@ class ApiIT {
         }
         api.awaitRow(run + "-2");
 
-        var plans = Api.array(api.send(api.request("api/_it/plans").GET()).body());
-        Assumptions.assumeFalse(plans.isEmpty(), "the suite's store is not H2");
-        // each order's first page and the page after it, a filtered page and a page from a time
-        assertTrue(plans.size() >= 8, "" + plans);
+        var answer = api.send(api.request("api/_it/plans").GET());
+        Assumptions.assumeFalse(answer.statusCode() == 404, "the suite's store is not H2: " + answer.body());
+        assertEquals(200, answer.statusCode(), answer.body());
+        var plans = Api.array(answer.body());
+        // every page the test asked for, and any another thread read meanwhile (the purge's, the newest calls)
+        assertTrue(plans.size() >= org.recordedcall.it.app.QueryPlans.PAGES, "" + plans);
         for (var plan : plans.getValuesAs(jakarta.json.JsonString.class)) {
             assertTrue(plan.getString().contains("/* index sorted */"), plan.getString());
         }

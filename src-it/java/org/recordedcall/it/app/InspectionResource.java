@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.recordedcall.CallQuery;
 import org.recordedcall.CallRecord;
 import org.recordedcall.RecordedCalls;
 import org.recordedcall.RecorderStatus;
@@ -114,23 +113,17 @@ public class InspectionResource {
 
     /**
      * H2's plans for the pages the query API asks for, in each order, after a cursor and with
-     * filters, as the server's JPA provider writes them: none on another database.
+     * filters, as the server's JPA provider writes them; 404 on another database.
      */
     @GET
     @Path("plans")
     public List<String> plans() throws SQLException {
         try (var connection = database().getConnection()) {
             if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
-                return List.of();
+                throw new NotFoundException("the recorder's database is " + connection.getMetaData().getDatabaseProductName());
             }
-            return QueryPlans.ofSortedReads(connection, () -> {
-                for (var order : CallQuery.Order.values()) {
-                    var first = calls.find(CallQuery.builder().order(order).limit(2).build());
-                    calls.find(CallQuery.builder().order(order).limit(2).after(first.next()).build());
-                }
-                calls.find(CallQuery.builder().route("/api/orders/{id}").status(200).limit(2).build());
-                calls.find(CallQuery.builder().from(java.time.Instant.now().minusSeconds(60)).limit(2).build());
-            });
+            return QueryPlans.ofSortedReads(connection, () -> QueryPlans.askForEachPage(calls::find, "/api/orders/{id}", 200,
+                    java.time.Instant.now().minusSeconds(60)));
         }
     }
 

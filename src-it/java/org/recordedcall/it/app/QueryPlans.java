@@ -1,11 +1,16 @@
 package org.recordedcall.it.app;
 
+import org.recordedcall.CallPage;
+import org.recordedcall.CallQuery;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * H2's plans for the sorted reads of {@code RECORDED_CALL} that ran while some work ran: the
@@ -15,14 +20,32 @@ import java.util.Locale;
  */
 public final class QueryPlans {
 
+    /** How many pages, each its own statement, {@link #askForEachPage} asks for. */
+    public static final int PAGES = CallQuery.Order.values().length * 2 + 2;
+
     private QueryPlans() {
     }
 
     /**
+     * Asks for each kind of page the query API reads: each order's first page and the page
+     * after its cursor, a page filtered by route and status, and a page from a time.
+     */
+    public static void askForEachPage(Function<CallQuery, CallPage> find, String route, int status, Instant from) {
+        for (var order : CallQuery.Order.values()) {
+            var first = find.apply(CallQuery.builder().order(order).limit(2).build());
+            find.apply(CallQuery.builder().order(order).limit(2).after(first.next()).build());
+        }
+        find.apply(CallQuery.builder().route(route).status(status).limit(2).build());
+        find.apply(CallQuery.builder().from(from).limit(2).build());
+    }
+
+    /**
      * Runs the work with H2's query statistics on (which needs the database's admin), and
-     * returns the plan of every {@code SELECT ... FROM RECORDED_CALL ... ORDER BY} it ran.
-     * The statistics are the database's own: a statement another connection ran meanwhile is
-     * in them too.
+     * returns the plan of every statement it ran that reads a page of {@code RECORDED_CALL}: a
+     * {@code SELECT} with an {@code ORDER BY} and a row limit, and no grouping (the statistics'
+     * percentiles and per-route figures are no page). The statistics are the database's own and
+     * count each statement's text once: a page another connection read meanwhile (the retention's
+     * purge, the newest calls) is among them too.
      */
     public static List<String> ofSortedReads(Connection connection, Runnable work) throws SQLException {
         var statements = new ArrayList<String>();
@@ -35,7 +58,9 @@ public final class QueryPlans {
                     while (rows.next()) {
                         var sql = rows.getString(1);
                         var lower = sql.toLowerCase(Locale.ROOT);
-                        if (lower.startsWith("select") && lower.contains("recorded_call") && lower.contains("order by")) {
+                        if (lower.startsWith("select") && lower.contains("recorded_call") && lower.contains("order by")
+                                && (lower.contains("fetch") || lower.contains("limit")) && !lower.contains("group by")
+                                && !lower.contains("within group")) {
                             statements.add(sql);
                         }
                     }
