@@ -221,7 +221,7 @@ class ApiIT {
         Assumptions.assumeFalse(answer.statusCode() == 404, "the suite's store is not H2: " + answer.body());
         assertEquals(200, answer.statusCode(), answer.body());
         var plans = Api.array(answer.body());
-        // every page the test asked for, and any another thread read meanwhile (the purge's, the newest calls)
+        // every page the test asked for, and any page another thread read meanwhile (the purge's, the newest calls)
         assertTrue(plans.size() >= org.recordedcall.it.app.QueryPlans.PAGES, "" + plans);
         for (var plan : plans.getValuesAs(jakarta.json.JsonString.class)) {
             assertTrue(plan.getString().contains("/* index sorted */"), plan.getString());
