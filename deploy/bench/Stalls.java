@@ -1,14 +1,26 @@
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark's stall finder (run by deploy/benchmark.sh with PROFILE=1): lines up each slow
@@ -27,7 +39,7 @@ import java.util.Locale;
 public class Stalls {
 
     /** The GC log's {@code time} decoration. */
-    static final java.time.format.DateTimeFormatter GC_LOG_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    static final DateTimeFormatter GC_LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     record Span(String what, long startNanos, long endNanos) {
         boolean overlaps(long from, long to) {
@@ -59,28 +71,28 @@ public class Stalls {
     }
 
     /** 1b's two endpoints, told apart by the unrecorded one's path, and the calls each made in its rounds. */
-    record Endpoints(String recorded, String unrecorded, java.util.Map<String, Long> calls) {
-        static java.util.Optional<Endpoints> of(List<Round> rounds) {
+    record Endpoints(String recorded, String unrecorded, Map<String, Long> calls) {
+        static Optional<Endpoints> of(List<Round> rounds) {
             var paths = rounds.stream().map(Round::path).distinct().sorted().toList();
             if (paths.size() != 2) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             var recorded = paths.stream().filter(path -> !path.contains("unseen")).findFirst().orElse(paths.get(0));
-            var calls = new java.util.HashMap<String, Long>();
+            var calls = new HashMap<String, Long>();
             for (var round : rounds) {
                 calls.merge(round.path(), round.calls(), Long::sum);
             }
-            return java.util.Optional.of(new Endpoints(recorded, paths.get(0).equals(recorded) ? paths.get(1) : paths.get(0), calls));
+            return Optional.of(new Endpoints(recorded, paths.get(0).equals(recorded) ? paths.get(1) : paths.get(0), calls));
         }
 
         /** What happened in each endpoint's rounds, summed by key: the events, when each happened, its key and its amount. */
-        <E> java.util.Map<String, java.util.Map<String, Long>> byPath(List<Round> rounds, List<E> events,
-                java.util.function.ToLongFunction<E> at, java.util.function.Function<E, String> key, java.util.function.ToLongFunction<E> amount) {
-            var sums = new java.util.HashMap<String, java.util.Map<String, Long>>();
+        <E> Map<String, Map<String, Long>> byPath(List<Round> rounds, List<E> events,
+                ToLongFunction<E> at, Function<E, String> key, ToLongFunction<E> amount) {
+            var sums = new HashMap<String, Map<String, Long>>();
             for (var event : events) {
                 for (var round : rounds) {
                     if (round.holds(at.applyAsLong(event))) {
-                        sums.computeIfAbsent(round.path(), path -> new java.util.HashMap<>()).merge(key.apply(event), amount.applyAsLong(event), Long::sum);
+                        sums.computeIfAbsent(round.path(), path -> new HashMap<>()).merge(key.apply(event), amount.applyAsLong(event), Long::sum);
                         break;
                     }
                 }
@@ -94,18 +106,18 @@ public class Stalls {
         }
 
         /** The recorded rounds' largest entries, each beside the unrecorded rounds' same entry, per call and scaled. */
-        void printTop(java.util.Map<String, java.util.Map<String, Long>> sums, double scale, String format) {
-            var ofRecorded = sums.getOrDefault(recorded, java.util.Map.of());
-            var ofUnrecorded = sums.getOrDefault(unrecorded, java.util.Map.of());
+        void printTop(Map<String, Map<String, Long>> sums, double scale, String format) {
+            var ofRecorded = sums.getOrDefault(recorded, Map.of());
+            var ofUnrecorded = sums.getOrDefault(unrecorded, Map.of());
             ofRecorded.entrySet().stream()
-                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .limit(15)
                     .forEach(entry -> System.out.printf(Locale.ROOT, format, perCall(recorded, entry.getValue() * scale),
                             perCall(unrecorded, ofUnrecorded.getOrDefault(entry.getKey(), 0L) * scale), entry.getKey()));
         }
 
-        double total(java.util.Map<String, java.util.Map<String, Long>> sums, String path, double scale) {
-            return perCall(path, sums.getOrDefault(path, java.util.Map.of()).values().stream().mapToLong(Long::longValue).sum() * scale);
+        double total(Map<String, Map<String, Long>> sums, String path, double scale) {
+            return perCall(path, sums.getOrDefault(path, Map.of()).values().stream().mapToLong(Long::longValue).sum() * scale);
         }
     }
 
@@ -291,7 +303,7 @@ public class Stalls {
      * of the recorded rounds, from Flight Recorder's samples, per call beside the unrecorded rounds'.
      */
     private static void allocated(Endpoints endpoints, List<Round> rounds, List<Pause> pauses, List<Allocation> allocations) {
-        var bytes = new java.util.HashMap<String, Double>();
+        var bytes = new HashMap<String, Double>();
         for (int i = 1; i < pauses.size(); i++) {
             long from = pauses.get(i - 1).endNanos();
             long to = pauses.get(i).startNanos();
@@ -323,7 +335,7 @@ public class Stalls {
     }
 
     /** The first frame of an allocation outside the JDK's own packages, or the innermost one. */
-    private static String allocationSite(List<jdk.jfr.consumer.RecordedFrame> frames) {
+    private static String allocationSite(List<RecordedFrame> frames) {
         for (var frame : frames) {
             var type = frame.getMethod().getType().getName();
             if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
@@ -334,7 +346,7 @@ public class Stalls {
     }
 
     /** The collector's pauses in a GC log written with {@code -Xlog:gc:...:time}, with the heap before and after each. */
-    private static List<Pause> pauses(Path log) throws java.io.IOException {
+    private static List<Pause> pauses(Path log) throws IOException {
         return linesOf(log, "\\[gc\\s*\\] GC\\(\\d+\\) Pause .* (\\d+)M->(\\d+)M\\(\\d+M\\) ([\\d.]+)ms",
                 (at, match) -> new Pause(at, (long) (Double.parseDouble(match.group(4)) * 1e6),
                         Long.parseLong(match.group(2)) << 20, Long.parseLong(match.group(3)) << 20));
@@ -344,7 +356,7 @@ public class Stalls {
      * The safepoints of a GC log written with {@code -Xlog:safepoint:...:time}: each line ends a
      * safepoint and says, in nanoseconds, how long the threads took to reach it and its total.
      */
-    private static List<Safepoint> safepoints(Path log) throws java.io.IOException {
+    private static List<Safepoint> safepoints(Path log) throws IOException {
         return linesOf(log, "Safepoint \"([^\"]+)\".*Reaching safepoint: (\\d+) ns.*Total: (\\d+) ns",
                 (at, match) -> new Safepoint(match.group(2), at, Long.parseLong(match.group(3)), Long.parseLong(match.group(4))));
     }
@@ -354,9 +366,9 @@ public class Stalls {
      * written (its {@code time} decoration, group 1 of the match, in nanoseconds since the
      * epoch); nothing where there is no log.
      */
-    private static <T> List<T> linesOf(Path log, String pattern, java.util.function.BiFunction<Long, java.util.regex.Matcher, T> read)
-            throws java.io.IOException {
-        var line = java.util.regex.Pattern.compile("^\\[([^\\]]+)\\].*?" + pattern);
+    private static <T> List<T> linesOf(Path log, String pattern, BiFunction<Long, Matcher, T> read)
+            throws IOException {
+        var line = Pattern.compile("^\\[([^\\]]+)\\].*?" + pattern);
         var found = new ArrayList<T>();
         if (!Files.exists(log)) {
             return found;
@@ -364,7 +376,7 @@ public class Stalls {
         for (var text : Files.readAllLines(log)) {
             var match = line.matcher(text);
             if (match.find()) {
-                found.add(read.apply(nanos(java.time.OffsetDateTime.parse(match.group(1), GC_LOG_TIME).toInstant()), match));
+                found.add(read.apply(nanos(OffsetDateTime.parse(match.group(1), GC_LOG_TIME).toInstant()), match));
             }
         }
         return found;
@@ -411,7 +423,7 @@ public class Stalls {
         return false;
     }
 
-    private static List<jdk.jfr.consumer.RecordedFrame> frames(RecordedEvent event) {
+    private static List<RecordedFrame> frames(RecordedEvent event) {
         return event.getStackTrace() == null ? List.of() : event.getStackTrace().getFrames();
     }
 
