@@ -298,8 +298,8 @@ public class Stalls {
     /**
      * The heap allocated per call in each endpoint's rounds of 1b, from the GC log: what was
      * allocated between two pauses is the heap before the second less the heap after the first,
-     * spread evenly over the time between them. A steady figure where CPU time moves with the
-     * machine's phase, and what sets how often the collector pauses. Then the allocation sites
+     * spread evenly over the time between them. Steadier between runs than CPU time (it still
+     * moves with the machine's phase and the rate), and what sets how often the collector pauses. Then the allocation sites
      * of the recorded rounds, from Flight Recorder's samples, per call beside the unrecorded rounds'.
      */
     private static void allocated(Endpoints endpoints, List<Round> rounds, List<Pause> pauses, List<Allocation> allocations) {
