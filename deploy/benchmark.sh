@@ -24,6 +24,7 @@
 #   BENCH_OPTS="-Dbench.only=query" deploy/benchmark.sh                 # only 6.
 #   BENCH_OPTS="-Dbench.only=calls" deploy/benchmark.sh                 # only 1., 1b., 1c. and 2.
 #   BENCH_OPTS="-Dbench.only=writer" deploy/benchmark.sh                # only 3.
+#   BENCH_OPTS="-Dbench.only=bound -Dbench.rounds=20" deploy/benchmark.sh # only 1c., with more rounds
 #   BENCH_OPTS="-Dbench.only=capacity" deploy/benchmark.sh              # only 7. (-Dbench.capacityRows=N to purge
 #                                            # fewer than 10 million; ~6 GB of disk and 10 minutes at 10 million)
 #   SERVER_OPTS="-Drecordedcall.writer.batch-size=200" deploy/benchmark.sh # recorder settings
