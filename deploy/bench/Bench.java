@@ -116,14 +116,6 @@ public final class Bench {
             writerSection();
             return;
         }
-        if (ONLY.equals("bound")) {
-            // the two endpoints of 1c warmed up, then 1c alone (its rounds as many as -Dbench.rounds says)
-            for (int i = 0; i < 4; i++) {
-                drive(i % 2 == 0 ? UNRECORDED : SKIPPED, WARMUP_SECONDS / 4.0);
-            }
-            unrecordedPaysNothing();
-            return;
-        }
         if (ONLY.equals("capacity")) {
             burst(1); // the writers' model record
             awaitQueueEmpty(60);
@@ -132,6 +124,15 @@ public final class Bench {
         }
         System.out.printf(Locale.ROOT, "recorded-call benchmark: %d connections, %d rounds of %d s per endpoint, %d cores%n",
                 CONNECTIONS, ROUNDS, ROUND_SECONDS, Runtime.getRuntime().availableProcessors());
+
+        if (ONLY.equals("bound")) {
+            // the two endpoints of 1c warmed up, then 1c alone (its rounds as many as -Dbench.rounds says)
+            for (int i = 0; i < 4; i++) {
+                drive(i % 2 == 0 ? UNRECORDED : SKIPPED, WARMUP_SECONDS / 4.0);
+            }
+            unrecordedPaysNothing();
+            return;
+        }
 
         // warm up both endpoints (JIT, pools, the writer) and drop the figures
         for (int i = 0; i < 4; i++) {
@@ -445,10 +446,15 @@ public final class Bench {
         }
     }
 
+    /** The middle value; of an even number of values, the mean of the two in the middle (NaN of none). */
     static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
         var sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        var middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     // ---- load
@@ -949,12 +955,22 @@ public final class Bench {
         }
 
         /** This one's throughput over the other's, round by round: the spread of the ratio. */
-        String roundRatios(Figures other) {
-            var ratios = new java.util.StringJoiner(" ");
+        List<Double> roundRatios(Figures other) {
+            return pairs(other, round -> roundThroughputs.get(round) / other.roundThroughputs.get(round));
+        }
+
+        /** This one's CPU per call minus the other's (µs), round by round. */
+        List<Double> roundCpuAdded(Figures other) {
+            return pairs(other, round -> roundCpuMicros.get(round) - other.roundCpuMicros.get(round));
+        }
+
+        /** A figure of each round this one and the other both ran, by the round's number. */
+        private List<Double> pairs(Figures other, java.util.function.IntToDoubleFunction figure) {
+            var values = new ArrayList<Double>();
             for (int i = 0; i < Math.min(roundThroughputs.size(), other.roundThroughputs.size()); i++) {
-                ratios.add(String.format(Locale.ROOT, "%.3f", roundThroughputs.get(i) / other.roundThroughputs.get(i)));
+                values.add(figure.applyAsDouble(i));
             }
-            return ratios.toString();
+            return values;
         }
 
         double percentileMillis(double percentile) {
@@ -998,23 +1014,15 @@ public final class Bench {
                 skipped.cpuNanos / (double) skipped.count() / 1e3);
         System.out.printf(Locale.ROOT, "   bound:   %,10.0f req/s   server CPU %.1f µs per call%n", bound.throughput(),
                 bound.cpuNanos / (double) bound.count() / 1e3);
+        var ratios = bound.roundRatios(skipped);
+        var rounds = new java.util.StringJoiner(" ");
+        ratios.forEach(ratio -> rounds.add(String.format(Locale.ROOT, "%.3f", ratio)));
         System.out.printf(Locale.ROOT, "   throughput ratio bound/skipped: %.3f (target >= 0.99); rounds bound/skipped: %s%n",
-                bound.throughput() / skipped.throughput(), bound.roundRatios(skipped));
-        var ratios = new ArrayList<Double>();
-        var cpuAdded = new ArrayList<Double>();
-        for (int i = 0; i < Math.min(bound.roundThroughputs.size(), skipped.roundThroughputs.size()); i++) {
-            ratios.add(bound.roundThroughputs.get(i) / skipped.roundThroughputs.get(i));
-            cpuAdded.add(bound.roundCpuMicros.get(i) - skipped.roundCpuMicros.get(i));
-        }
+                bound.throughput() / skipped.throughput(), rounds);
         System.out.printf(Locale.ROOT, "   the rounds' ratios: median %.3f, mean %s; CPU per call bound minus skipped, "
                 + "round by round: mean %s µs (%d pairs of rounds, 95%% intervals)%n",
-                median(ratios), Spread.of(ratios).format("%.3f"), Spread.of(cpuAdded).format("%+.1f"), ratios.size());
-    }
-
-    static double median(List<Double> values) {
-        var sorted = values.stream().sorted().toList();
-        var middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+                median(ratios.stream().mapToDouble(Double::doubleValue).toArray()), Spread.of(ratios).format("%.3f"),
+                Spread.of(bound.roundCpuAdded(skipped)).format("%+.1f"), ratios.size());
     }
 
     /** A sample's mean and the half-width of its 95% interval (Student's t). */
