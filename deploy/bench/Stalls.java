@@ -159,8 +159,7 @@ public class Stalls {
                 case "jdk.ExecutionSample" -> {
                     var frames = frames(event);
                     if (!frames.isEmpty()) {
-                        var method = frames.get(0).getMethod();
-                        samples.add(new Sample(nanos(event.getStartTime()), method.getType().getName() + "." + method.getName()));
+                        samples.add(new Sample(nanos(event.getStartTime()), name(frames.get(0))));
                     }
                 }
                 default -> { }
@@ -339,10 +338,15 @@ public class Stalls {
         for (var frame : frames) {
             var type = frame.getMethod().getType().getName();
             if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
-                return type + "." + frame.getMethod().getName();
+                return name(frame);
             }
         }
-        return frames.isEmpty() ? "(no stack)" : frames.get(0).getMethod().getType().getName() + "." + frames.get(0).getMethod().getName();
+        return frames.isEmpty() ? "(no stack)" : name(frames.get(0));
+    }
+
+    /** A frame's method, as its class's name and its own. */
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
     /** The collector's pauses in a GC log written with {@code -Xlog:gc:...:time}, with the heap before and after each. */
