@@ -211,7 +211,7 @@ class ApiIT {
     }
 
     @Test
-    void theServersH2PagesEachOrderFromAnIndex() {
+    void theServersH2PagesEachOrderInTimeFromAnIndex() {
         for (int i = 0; i < 3; i++) {
             api.get("api/orders/" + i, run + "-" + i);
         }
@@ -223,9 +223,15 @@ class ApiIT {
         var plans = Api.array(answer.body());
         // every page the test asked for, and any page another thread read meanwhile (the purge's, the newest calls)
         assertTrue(plans.size() >= org.recordedcall.it.app.QueryPlans.PAGES, "" + plans);
+        var slowest = 0;
         for (var plan : plans.getValuesAs(jakarta.json.JsonString.class)) {
-            assertTrue(plan.getString().contains("/* index sorted */"), plan.getString());
+            if (org.recordedcall.it.app.QueryPlans.isSlowestFirst(plan.getString())) {
+                slowest++; // sorted: H2's DDL has no index on the duration (QueryPlans)
+            } else {
+                assertTrue(plan.getString().contains("/* index sorted */"), plan.getString());
+            }
         }
+        assertEquals(org.recordedcall.it.app.QueryPlans.SLOWEST_PAGES, slowest, "" + plans);
     }
 
     @Test

@@ -22,6 +22,8 @@ public final class QueryPlans {
 
     /** How many pages, each its own statement, {@link #askForEachPage} asks for. */
     public static final int PAGES = CallQuery.Order.values().length * 2 + 2;
+    /** How many of them are slowest first, which H2 sorts (its DDL has no index on the duration). */
+    public static final int SLOWEST_PAGES = 2;
 
     private QueryPlans() {
     }
@@ -37,6 +39,15 @@ public final class QueryPlans {
         }
         find.apply(CallQuery.builder().route(route).status(status).limit(2).build());
         find.apply(CallQuery.builder().from(from).limit(2).build());
+    }
+
+    /**
+     * Whether a plan is of a slowest-first page (the finder asks for a duration there). H2 sorts
+     * those: an index on the duration, whose keys land anywhere in it, cost every insert about as
+     * much as the others together (BENCHMARKS.md, session 19).
+     */
+    public static boolean isSlowestFirst(String plan) {
+        return plan.contains("DURATION_NANOS\" IS NOT NULL");
     }
 
     /**

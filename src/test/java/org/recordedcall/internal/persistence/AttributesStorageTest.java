@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -74,6 +76,8 @@ class AttributesStorageTest {
             }
             statement.execute("INSERT INTO RECORDED_CALL (id, kind, request_body_truncated, response_body_truncated, started_at, "
                     + "status, path) VALUES ('old', 'HTTP', FALSE, FALSE, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00', 200, '/old')");
+            // the slowest-first index, which releases between 2026-12-01 and its removal made
+            statement.execute("CREATE INDEX RECORDED_CALL_SLOWEST ON RECORDED_CALL (duration_nanos DESC, id DESC)");
         }
 
         try (var unit = new H2Unit(url)) {
@@ -86,6 +90,20 @@ class AttributesStorageTest {
         try (var again = new H2Unit(url)) {
             assertEquals("[new, old]", ids(again, CallQuery.builder().build()), "the upgrade run again changes nothing");
         }
+        assertEquals(List.of("RECORDED_CALL_CORRELATION", "RECORDED_CALL_NEWEST", "RECORDED_CALL_OLDEST"), indexes(database),
+                "the earlier releases' indexes replaced by the shipped ones");
+    }
+
+    private static List<String> indexes(javax.sql.DataSource database) throws SQLException {
+        var names = new ArrayList<String>();
+        try (var connection = database.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'RECORDED_CALL' "
+                     + "AND INDEX_TYPE_NAME <> 'PRIMARY KEY' ORDER BY INDEX_NAME")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     private static CallRecord one(H2Unit unit, String id) {

@@ -121,12 +121,14 @@ class CallFinderTest {
 
     /**
      * H2 sorts every matching row for each page (seconds on a million rows) unless an index gives
-     * the page's order: the shipped DDL has one for each order the finder pages in, and the
-     * keyset's range starts in it. (H2 2.2.224, which both servers ship, reads an index in its own
-     * direction only, hence an index per direction; the tests' 2.3 reads either way.)
+     * the page's order: the shipped DDL has one for each order in time the finder pages in, and
+     * the keyset's range starts in it. Slowest first is sorted: an index on the duration cost
+     * every insert more than it was worth (BENCHMARKS.md, session 19). (H2 2.2.224, which both
+     * servers ship, reads an index in its own direction only, hence an index per direction; the
+     * tests' 2.3 reads either way.)
      */
     @Test
-    void h2PagesEachOrderFromAnIndexStartingAtTheCursor() throws SQLException {
+    void h2PagesEachOrderInTimeFromAnIndexStartingAtTheCursor() throws SQLException {
         insert(40);
         List<String> plans;
         try (var connection = unit.database.getConnection()) {
@@ -134,12 +136,14 @@ class CallFinderTest {
                     () -> QueryPlans.askForEachPage(this::find, "/api/items", 500, base.plusSeconds(10)));
         }
         assertEquals(QueryPlans.PAGES, plans.size(), "" + plans);
-        for (var plan : plans) {
+        var inTime = plans.stream().filter(plan -> !QueryPlans.isSlowestFirst(plan)).toList();
+        assertEquals(QueryPlans.PAGES - QueryPlans.SLOWEST_PAGES, inTime.size(), "" + plans);
+        for (var plan : inTime) {
             assertTrue(plan.contains("/* index sorted */"), plan);
         }
-        // the three pages after a cursor and the one from a time start in the index, not at its end
-        assertEquals(CallQuery.Order.values().length + 1,
-                plans.stream().filter(plan -> plan.matches("(?s).*/\\* PUBLIC\\.RECORDED_CALL_[A-Z]+: .*")).count(), "" + plans);
+        // the two pages in time after a cursor and the one from a time start in the index, not at its end
+        assertEquals(3, inTime.stream().filter(plan -> plan.matches("(?s).*/\\* PUBLIC\\.RECORDED_CALL_[A-Z]+: .*")).count(),
+                "" + plans);
     }
 
     @Test
