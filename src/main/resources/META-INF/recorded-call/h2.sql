@@ -60,9 +60,10 @@ DROP INDEX IF EXISTS RECORDED_CALL_STATUS;
 DROP INDEX IF EXISTS RECORDED_CALL_OUTCOME;
 DROP INDEX IF EXISTS RECORDED_CALL_ROUTE;
 DROP INDEX IF EXISTS RECORDED_CALL_DURATION;
--- 2026-12-01: the slowest-first index, whose keys land anywhere in it: H2 rewrote a page of it for
--- nearly every insert, about 35 microseconds of the server's CPU per recorded call, a third of what
--- recording cost on H2, to serve one query: slowest first with no time window. On a million calls,
+-- 2026-12-01: the slowest-first index, made by the builds of that day before this line: its keys
+-- land anywhere in it, and H2 rewrote a page of it for nearly every insert, 35-45 microseconds of
+-- the server's CPU per recorded call, a third of what recording cost on H2, to serve one query:
+-- slowest first with no time window. On a million calls,
 -- slowest first within a day or a week (the dashboard's) read the window's rows and sorted them,
 -- index or not. Slowest first is now sorted without one.
 DROP INDEX IF EXISTS RECORDED_CALL_SLOWEST;

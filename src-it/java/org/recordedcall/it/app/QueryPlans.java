@@ -44,7 +44,8 @@ public final class QueryPlans {
     /**
      * Whether a plan is of a slowest-first page (the finder asks for a duration there). H2 sorts
      * those: an index on the duration, whose keys land anywhere in it, cost every insert about as
-     * much as the others together (BENCHMARKS.md, session 19).
+     * much as the others together (BENCHMARKS.md, session 19). A page in time that came to ask
+     * for a duration too would be taken for one and escape the check that it is index-sorted.
      */
     public static boolean isSlowestFirst(String plan) {
         return plan.contains("DURATION_NANOS\" IS NOT NULL");

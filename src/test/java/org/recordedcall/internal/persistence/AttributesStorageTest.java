@@ -76,7 +76,7 @@ class AttributesStorageTest {
             }
             statement.execute("INSERT INTO RECORDED_CALL (id, kind, request_body_truncated, response_body_truncated, started_at, "
                     + "status, path) VALUES ('old', 'HTTP', FALSE, FALSE, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00', 200, '/old')");
-            // the slowest-first index, which releases between 2026-12-01 and its removal made
+            // the slowest-first index, which builds of 2026-12-01 made (978a5fb until its removal)
             statement.execute("CREATE INDEX RECORDED_CALL_SLOWEST ON RECORDED_CALL (duration_nanos DESC, id DESC)");
         }
 
