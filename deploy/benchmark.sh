@@ -32,6 +32,8 @@
 #                                            # (by thread, and the library's own work on the request threads),
 #                                            # GC pauses, writer flushes, and what ran while 1b's slow requests waited
 #   BENCH_OPTS="-Dbench.itemChars=1500" deploy/benchmark.sh          # orders 1,500 characters long, not 30 bytes
+#   BENCH_OPTS="-Dbench.requestIds=true" deploy/benchmark.sh          # every call with a random X-Request-Id, as gateways
+#                                            # send one (the correlation id; else the call's own, which grows with time)
 #   BENCH_DB=h2 deploy/benchmark.sh          # the embedded default instead: the demo on the server's own H2
 #                                            # (sections 1, 1b, 2, 3 and 5; 4 and 6 need PostgreSQL)
 set -euo pipefail

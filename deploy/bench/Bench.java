@@ -27,6 +27,9 @@ public final class Bench {
     // request body, the argument, the result and the response body then all carry (real bodies
     // are longer than the demo's 30 bytes: H2 keeps a CLOB over 256 bytes apart from its row)
     static final String ORDER = "{\"item\":\"" + item(Integer.getInteger("bench.itemChars", 4)) + "\",\"quantity\":2}";
+    // -Dbench.requestIds=true: every call carries an X-Request-Id of its own, random, as many gateways
+    // send one; the recorder keeps it as the call's correlation id (else the call's id, which grows with time)
+    static final boolean REQUEST_IDS = Boolean.getBoolean("bench.requestIds");
     static final String RECORDED = "/demo/api/orders";
     // the same code unrecorded: its path routes like the recorded one's (UnrecordedOrdersResource)
     static final String UNRECORDED = "/demo/api/unseen";
@@ -122,8 +125,9 @@ public final class Bench {
             capacity();
             return;
         }
-        System.out.printf(Locale.ROOT, "recorded-call benchmark: %d connections, %d rounds of %d s per endpoint, %d cores%n",
-                CONNECTIONS, ROUNDS, ROUND_SECONDS, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "recorded-call benchmark: %d connections, %d rounds of %d s per endpoint, %d cores%s%n",
+                CONNECTIONS, ROUNDS, ROUND_SECONDS, Runtime.getRuntime().availableProcessors(),
+                REQUEST_IDS ? ", every call with a random X-Request-Id" : "");
 
         if (ONLY.equals("bound")) {
             unrecordedPaysNothing(); // 1c alone, its rounds as many as -Dbench.rounds says
@@ -1175,6 +1179,13 @@ public final class Bench {
             in = new BufferedInputStream(socket.getInputStream(), 16_384);
         }
 
+        /** A random UUID, as a gateway makes one, without {@code SecureRandom}'s cost in the driver. */
+        private static String randomRequestId() {
+            var random = java.util.concurrent.ThreadLocalRandom.current();
+            return new java.util.UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                    random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L).toString();
+        }
+
         int post(String path, String json) throws IOException {
             request("POST", path, json);
             return lastStatus;
@@ -1184,6 +1195,7 @@ public final class Bench {
             var body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
             var head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
                     + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + (REQUEST_IDS ? "X-Request-Id: " + randomRequestId() + "\r\n" : "")
                     + (json == null ? "" : "Content-Type: application/json\r\n")
                     + "Content-Length: " + body.length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
