@@ -48,7 +48,8 @@ ALTER TABLE RECORDED_CALL ADD COLUMN IF NOT EXISTS span_id VARCHAR(16);
 -- row for an ORDER BY that is not exactly an index's columns and directions. So the orders in time
 -- the query API pages in have an index each: newest first, oldest first (the purge's order too).
 -- Filters on the route, the status, the outcome, the correlation id and the rest walk the
--- newest-first index until a page is full. Every index costs every insert, one whose keys grow with
+-- newest-first index until a page is full (a correlation id's page, of one call, never fills: it
+-- reads the table, or the query's window). Every index costs every insert, one whose keys grow with
 -- time the least: each insert lands at its end. None has keys that land anywhere (below).
 CREATE INDEX IF NOT EXISTS RECORDED_CALL_NEWEST ON RECORDED_CALL (started_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS RECORDED_CALL_OLDEST ON RECORDED_CALL (started_at, id);
